@@ -1,0 +1,56 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { AccessModule, type Actor } from '#lib/access';
+import { AuthModule } from '#lib/auth';
+import { type AppConfig, ConfigModule } from '#lib/config';
+import { EmployersModule } from '#lib/employers';
+import { type GqlContext, mercuriusErrorFormatter, RequestLoaders } from '#lib/gql';
+import { OrganisationsModule } from '#lib/organisations';
+import { OutboxModule } from '#lib/outbox';
+import { ParticipantsModule } from '#lib/participants';
+import { PlacementsModule } from '#lib/placements';
+import { DatabaseModule } from '#lib/schema';
+import { OccupationsModule } from '#lib/occupations';
+import { HealthController } from './health/health.controller.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+  }
+}
+
+/** Composition root of the api: wires domain modules, GraphQL driver and context. No business rules here. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        AccessModule,
+        AuthModule,
+        OutboxModule,
+        GraphQLModule.forRoot<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
+          autoSchemaFile: true,
+          sortSchema: true,
+          path: '/graphql',
+          graphiql: config.env === 'development',
+          // The request was authenticated by the onRequest hook before GraphQL ever sees it.
+          context: (request: FastifyRequest): GqlContext => ({ actor: request.actor!, loaders: new RequestLoaders(), requestId: String(request.id) }),
+          errorFormatter: mercuriusErrorFormatter(logger) as unknown as MercuriusDriverConfig['errorFormatter'],
+        }),
+        OrganisationsModule,
+        EmployersModule,
+        PlacementsModule,
+        ParticipantsModule,
+        OccupationsModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { ActorLoader, TokenService } from '#lib/auth';
+import type { AppConfig } from '#lib/config';
+import { DomainError, ErrorCode } from '#lib/core';
+import { createLogger, PinoNestLogger } from '#lib/logging';
+import { ApiModule } from './api.module.js';
+
+/** Routes reachable without a token. Everything else requires a valid bearer JWT. */
+const PUBLIC_ROUTES = [/^\/health(\/|$|\?)/];
+
+export async function createApiApp(config: AppConfig, logger: Logger = createLogger(config.logLevel, 'api')): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, logger), adapter, {
+    logger: new PinoNestLogger(logger),
+  });
+  const tokens = app.get(TokenService);
+  const actors = app.get(ActorLoader);
+  const fastify = app.getHttpAdapter().getInstance();
+
+  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    reply.header('x-request-id', request.id);
+    if (PUBLIC_ROUTES.some((r) => r.test(request.url))) return;
+    try {
+      const header = request.headers.authorization ?? '';
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'A bearer token is required (Authorization: Bearer <token>)');
+      request.actor = await actors.load(await tokens.verify(match[1]!));
+    } catch (err) {
+      if (err instanceof DomainError && err.code === ErrorCode.UNAUTHENTICATED) {
+        return reply.status(401).send({ data: null, errors: [{ message: err.message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+      }
+      request.log.warn({ err }, 'authentication failed on an internal error');
+      return reply.status(503).send({ data: null, errors: [{ message: 'The service is temporarily unavailable', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }] });
+    }
+  });
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,3 @@
+export * from './actor.js';
+export * from './access-policy.js';
+export * from './access.module.js';

@@ -1,0 +1,3 @@
+export * from './token.service.js';
+export * from './actor.loader.js';
+export * from './auth.module.js';

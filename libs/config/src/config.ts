@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+const url = (protocols: string[], example: string) =>
+  z
+    .string({ error: `is required (e.g. ${example})` })
+    .min(1, `is required (e.g. ${example})`)
+    .refine((v) => {
+      try {
+        return protocols.includes(new URL(v).protocol.replace(':', ''));
+      } catch {
+        return false;
+      }
+    }, `must be a ${protocols.join('/')} URL like ${example}`);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_URL: url(['http', 'https'], 'http://localhost:3000').optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: url(['postgres', 'postgresql'], 'postgres://postgres@127.0.0.1:5432/praksisbro'),
+    REDIS_URL: url(['redis', 'rediss'], 'redis://127.0.0.1:6379'),
+    MEILI_URL: url(['http', 'https'], 'http://127.0.0.1:7700').optional(),
+    MEILI_KEY: z.string().optional(),
+    SMTP_URL: url(['smtp', 'smtps'], 'smtp://127.0.0.1:1025'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_JWKS_URL: url(['http', 'https'], 'https://idp.example/.well-known/jwks.json').optional(),
+    JWT_ISSUER: z.string().min(1).default('praksisbro'),
+    JWT_AUDIENCE: z.string().min(1).default('praksisbro-api'),
+    JWT_TTL_SECONDS: z.coerce.number().int().positive().default(8 * 3600),
+    QUEUE_PREFIX: z.string().regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and dashes only').default('praksisbro'),
+    OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(50).default(500),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.JWT_SECRET && !env.JWT_JWKS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required unless JWT_JWKS_URL is set (HS256 secret, 32+ characters)' });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export interface AppConfig {
+  readonly env: Env['NODE_ENV'];
+  readonly port: number;
+  readonly publicUrl: string;
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  readonly meili?: { readonly url: string; readonly key?: string };
+  readonly smtpUrl: string;
+  readonly jwt: {
+    readonly secret?: string;
+    readonly jwksUrl?: string;
+    readonly issuer: string;
+    readonly audience: string;
+    readonly ttlSeconds: number;
+  };
+  readonly queuePrefix: string;
+  readonly outboxRelayIntervalMs: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment once; the first problem becomes one line naming the variable. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Invalid configuration: ${String(issue.path[0] ?? '?')} ${issue.message}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    meili: e.MEILI_URL ? { url: e.MEILI_URL, key: e.MEILI_KEY } : undefined,
+    smtpUrl: e.SMTP_URL,
+    jwt: { secret: e.JWT_SECRET, jwksUrl: e.JWT_JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE, ttlSeconds: e.JWT_TTL_SECONDS },
+    queuePrefix: e.QUEUE_PREFIX,
+    outboxRelayIntervalMs: e.OUTBOX_RELAY_INTERVAL_MS,
+  };
+}
+
+/** For entry points: print one clear line and exit instead of a stack trace. */
+export function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

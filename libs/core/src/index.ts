@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './validation.js';
+export * from './language.js';
+export * from './pagination.js';
+export * from './sector.js';

@@ -1,0 +1,24 @@
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import type { Logger } from 'pino';
+
+/** Counts SQL statements (for the N+1 tests and metrics) and logs slow or failed queries through pino. */
+export class QueryCounter implements TypeOrmLogger {
+  count = 0;
+  constructor(private readonly pinoLog?: Logger) {}
+  logQuery(): void {
+    this.count++;
+  }
+  logQueryError(error: string | Error, query: string): void {
+    this.pinoLog?.warn({ err: error, query: query.slice(0, 500) }, 'query failed');
+  }
+  logQuerySlow(time: number, query: string): void {
+    this.pinoLog?.warn({ ms: time, query: query.slice(0, 500) }, 'slow query');
+  }
+  logSchemaBuild(): void {}
+  logMigration(message: string): void {
+    this.pinoLog?.info(message);
+  }
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.pinoLog?.warn(String(message));
+  }
+}

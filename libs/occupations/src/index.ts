@@ -1,0 +1,2 @@
+export * from './domain/occupation-catalogue.js';
+export * from './graphql/occupations.resolver.js';

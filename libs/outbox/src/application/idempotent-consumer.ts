@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { RelayedEvent } from '../domain/domain-event.js';
+
+/**
+ * Runs a consumer's effect at most once per (consumer, event): the inbox row and the effect
+ * commit in one transaction, so BullMQ's at-least-once delivery becomes exactly-once in effect.
+ */
+@Injectable()
+export class IdempotentConsumer {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async consume(consumer: string, event: RelayedEvent, effect: (em: EntityManager) => Promise<void>): Promise<boolean> {
+    return this.dataSource.transaction(async (em) => {
+      const inserted = (await em.query(
+        'INSERT INTO consumed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
+        [consumer, event.eventId],
+      )) as unknown[];
+      if (inserted.length === 0) return false;
+      await effect(em);
+      return true;
+    });
+  }
+}

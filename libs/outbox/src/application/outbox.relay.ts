@@ -1,0 +1,81 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { QueueName } from '#lib/queue';
+import type { DomainEventType, RelayedEvent } from '../domain/domain-event.js';
+import { OutboxEventEntity } from '../persistence/outbox-event.entity.js';
+
+const RELAY_LOCK = 7_311_2002;
+
+/** Job id per (queue, event): re-relaying after a crash cannot create a second job while the first is retained. */
+export const eventJobId = (eventId: string) => `evt-${eventId}`;
+
+/**
+ * Moves committed outbox rows onto BullMQ in id order and marks them relayed.
+ * One relayer at a time (advisory lock), so any number of worker replicas may run it.
+ */
+@Injectable()
+export class OutboxRelay {
+  private readonly log = new Logger(OutboxRelay.name);
+  private readonly queues: ReadonlyArray<{ name: QueueName; queue: Queue; accepts: (type: DomainEventType) => boolean }>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectQueue(QueueName.DOMAIN_EVENTS) domainEvents: Queue,
+  ) {
+    this.queues = [{ name: QueueName.DOMAIN_EVENTS, queue: domainEvents, accepts: () => true }];
+  }
+
+  /** Relays up to `limit` pending events; returns how many were relayed (0 when another replica holds the lock). */
+  async relayPending(limit = 500): Promise<number> {
+    return this.dataSource.transaction(async (em) => {
+      const [{ locked }] = (await em.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK])) as [{ locked: boolean }];
+      if (!locked) return 0;
+      const rows = await em
+        .createQueryBuilder(OutboxEventEntity, 'e')
+        .where('e.relayed_at IS NULL')
+        .orderBy('e.id', 'ASC')
+        .limit(limit)
+        .getMany();
+      if (rows.length === 0) return 0;
+      for (const { queue, accepts } of this.queues) {
+        const jobs = rows
+          .filter((r) => accepts(r.type as DomainEventType))
+          .map((r) => ({ name: r.type, data: toRelayed(r), opts: { jobId: eventJobId(r.id) } }));
+        if (jobs.length > 0) await queue.addBulk(jobs);
+      }
+      await em
+        .createQueryBuilder()
+        .update(OutboxEventEntity)
+        .set({ relayedAt: () => 'now()', relayAttempts: () => 'relay_attempts + 1' })
+        .whereInIds(rows.map((r) => r.id))
+        .execute();
+      this.log.debug(`relayed ${rows.length} events up to ${rows[rows.length - 1]!.id}`);
+      return rows.length;
+    });
+  }
+
+  /** Relayed rows are kept a while for diagnosis, then pruned; the activity log keeps history. */
+  async prune(olderThanDays = 7): Promise<number> {
+    const res = await this.dataSource.query(`DELETE FROM outbox_events WHERE relayed_at < now() - make_interval(days => $1)`, [olderThanDays]);
+    return (res as [unknown, number])[1] ?? 0;
+  }
+
+  async pendingCount(): Promise<number> {
+    const [{ n }] = (await this.dataSource.query('SELECT count(*)::int AS n FROM outbox_events WHERE relayed_at IS NULL')) as [{ n: number }];
+    return n;
+  }
+}
+
+function toRelayed(r: OutboxEventEntity): RelayedEvent {
+  return {
+    eventId: r.id,
+    type: r.type as DomainEventType,
+    aggregateType: r.aggregateType as RelayedEvent['aggregateType'],
+    aggregateId: r.aggregateId,
+    payload: r.payload,
+    actorId: r.actorId,
+    occurredAt: r.occurredAt.toISOString(),
+  };
+}

@@ -1,0 +1,11 @@
+export * from './domain/participant.js';
+export * from './domain/current-level.js';
+export * from './persistence/participant.entity.js';
+export * from './persistence/language-assessment.entity.js';
+export * from './persistence/consent.entity.js';
+export * from './persistence/participant-teacher.entity.js';
+export * from './application/participants.service.js';
+export { Participant, ParticipantMatchingView, ParticipantViewModel, ParticipantConnection, Consent, LanguageAssessment, NorwegianLevels } from './graphql/participant.model.js';
+export { toParticipantView } from './graphql/participant.mapper.js';
+export { loadParticipant } from './graphql/participants.resolver.js';
+export * from './participants.module.js';

@@ -1,0 +1,22 @@
+import { EmployerContactEntity, EmployerEntity, EmployerSiteEntity } from '#lib/employers';
+import { OrganisationEntity, UserEntity } from '#lib/organisations';
+import { ActivityEntryEntity, ConsumedEventEntity, OutboxEventEntity } from '#lib/outbox';
+import { ConsentEntity, LanguageAssessmentEntity, ParticipantEntity, ParticipantTeacherEntity } from '#lib/participants';
+import { PlacementEntity } from '#lib/placements';
+
+/** Every TypeORM entity; the schema itself only changes through the migrations beside this file. */
+export const ENTITIES = [
+  OrganisationEntity,
+  UserEntity,
+  EmployerEntity,
+  EmployerSiteEntity,
+  EmployerContactEntity,
+  PlacementEntity,
+  ParticipantEntity,
+  LanguageAssessmentEntity,
+  ConsentEntity,
+  ParticipantTeacherEntity,
+  OutboxEventEntity,
+  ConsumedEventEntity,
+  ActivityEntryEntity,
+];
