@@ -14,8 +14,16 @@ const swc = {
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swc],
+    // ESM-only packages that CommonJS dependencies require(); Node 20 can, Jest's loader cannot.
+    'node_modules/(content-disposition|cookie)/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie)/)'],
   moduleNameMapper: {
+    // graphql-js ships .mjs and .js side by side; Node resolves both to index.js, Jest must too (one instance).
+    '^graphql$': '<rootDir>/node_modules/graphql/index.js',
+    '^graphql/(error|type|language|execution|utilities|validation)$': '<rootDir>/node_modules/graphql/$1/index.js',
     '^#lib/([^/]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

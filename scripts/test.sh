@@ -11,4 +11,6 @@ export JWT_SECRET="${JWT_SECRET:-test-secret-that-is-long-enough-for-hs256}"
 export QUEUE_PREFIX="${QUEUE_PREFIX:-praksisbro-test}"
 export LOG_LEVEL="${LOG_LEVEL:-warn}"
 export NODE_OPTIONS="--experimental-vm-modules --no-warnings=ExperimentalWarning ${NODE_OPTIONS:-}"
+# End-to-end tests run the compiled api and worker as real processes.
+npm run -s build
 exec npx jest "$@"

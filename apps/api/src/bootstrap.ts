@@ -8,6 +8,8 @@ import { ActorLoader, TokenService } from '#lib/auth';
 import type { AppConfig } from '#lib/config';
 import { DomainError, ErrorCode } from '#lib/core';
 import { createLogger, PinoNestLogger } from '#lib/logging';
+import type { QueryCounter } from '#lib/database';
+import { QUERY_COUNTER } from '#lib/schema';
 import { ApiModule } from './api.module.js';
 
 /** Routes reachable without a token. Everything else requires a valid bearer JWT. */
@@ -43,6 +45,16 @@ export async function createApiApp(config: AppConfig, logger: Logger = createLog
       return reply.status(503).send({ data: null, errors: [{ message: 'The service is temporarily unavailable', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }] });
     }
   });
+  if (config.env === 'test') {
+    // Test-only diagnostics: SQL statements per request, for the N+1 tests (tests run requests one at a time).
+    const counter = app.get<QueryCounter>(QUERY_COUNTER);
+    fastify.addHook('onRequest', async (request) => {
+      (request as FastifyRequest & { sqlStart?: number }).sqlStart = counter.count;
+    });
+    fastify.addHook('onSend', async (request, reply) => {
+      reply.header('x-sql-statements', String(counter.count - ((request as FastifyRequest & { sqlStart?: number }).sqlStart ?? counter.count)));
+    });
+  }
   app.enableShutdownHooks();
   return app;
 }

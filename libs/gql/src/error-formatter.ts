@@ -20,6 +20,11 @@ const HTTP_CODES: Record<number, ErrorCode> = {
 
 /** Maps every error once to a typed `extensions.code`; anything unexpected is logged and masked. */
 export function formatGraphQLError(error: GraphQLError, log: Logger): FormattedError {
+  if (!(error instanceof GraphQLError)) {
+    // Mercurius' own request errors (bad JSON, unparsable document) carry a code like MER_ERR_GQL_*.
+    const code = (error as { code?: string }).code ?? '';
+    return { message: (error as Error).message, extensions: { code: code.startsWith('MER_ERR') ? 'GRAPHQL_PARSE_FAILED' : 'BAD_REQUEST' } };
+  }
   const base = { path: error.path, locations: error.locations };
   const original = error.originalError;
   if (original instanceof DomainError) {
@@ -54,6 +59,18 @@ function isDatabaseUnavailable(err: Error): boolean {
 export function mercuriusErrorFormatter(log: Logger) {
   return (execution: ExecutionResult & Required<Pick<ExecutionResult, 'errors'>>) => ({
     statusCode: 200,
-    response: { data: execution.data ?? null, errors: execution.errors.map((e) => formatGraphQLError(e, log)) },
+    // Mercurius wraps validation failures in one error holding the individual GraphQLErrors.
+    response: {
+      data: execution.data ?? null,
+      errors: execution.errors
+        .flatMap((e) => {
+          const inner = (e.originalError ?? e) as { code?: string; errors?: Array<{ message: string; locations?: FormattedError['locations'] }> };
+          if (inner.code === 'MER_ERR_GQL_VALIDATION' && Array.isArray(inner.errors)) {
+            return inner.errors.map((v) => new GraphQLError(v.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+          }
+          return [e];
+        })
+        .map((e) => formatGraphQLError(e, log)),
+    },
   });
 }

@@ -1,0 +1,17 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type AppConfig, ConfigModule } from '#lib/config';
+import { OutboxWorkerModule } from '#lib/outbox';
+import { DatabaseModule } from '#lib/schema';
+import { OutboxRelayLoop } from './outbox-relay.loop.js';
+
+/** The worker: no HTTP; the outbox relay and the queue processors. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule, OutboxWorkerModule],
+      providers: [OutboxRelayLoop],
+    };
+  }
+}
