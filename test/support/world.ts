@@ -16,10 +16,9 @@ export interface World {
   users: Record<'advisorA' | 'advisorA2' | 'advisorB' | 'marketA' | 'marketB' | 'teacherA' | 'employer1' | 'employer2' | 'admin', string>;
 }
 
-let counter = 0;
-
 export async function createWorld(ds: DataSource): Promise<World> {
-  const n = ++counter;
+  // Unique per call across test files (each file gets a fresh module registry, the database persists).
+  const n = ((await ds.query(`SELECT count(*)::int AS n FROM organisations`)) as [{ n: number }])[0].n + 1;
   const one = async (sql: string, params: unknown[]) => ((await ds.query(sql, params)) as Array<{ id: string }>)[0]!.id;
   const org = (name: string, kind: OrganisationKind, nav: string | null = null, employer: string | null = null) =>
     one(`INSERT INTO organisations (name, kind, municipality, area_code, nav_office_id, employer_id) VALUES ($1,$2,'Oslo','OSLO-ALNA',$3,$4) RETURNING id`, [`${name} ${n}`, kind, nav, employer]);
