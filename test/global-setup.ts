@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { runMigrations } from '#lib/database';
 import { createDataSource } from '#lib/schema';
@@ -12,6 +13,17 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${dbName}`);
   await admin.end();
+  // Queues must start empty too: job ids derive from outbox ids, which restart with the database.
+  const prefix = process.env.QUEUE_PREFIX ?? 'praksisbro-test';
+  if (!prefix.includes('test')) throw new Error(`Refusing to clear queue prefix "${prefix}": tests only use a *test* prefix`);
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    if (keys.length) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  await redis.quit();
   const ds = createDataSource(url.toString());
   await ds.initialize();
   await runMigrations(ds);
