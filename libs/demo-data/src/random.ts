@@ -15,6 +15,10 @@ export function deriveSeed(seed: number, label: string): number {
   return (hash32(label) ^ Math.imul(seed >>> 0, 0x9e3779b1)) >>> 0;
 }
 
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const hex4 = (n: number): string => BYTE_HEX[(n >>> 8) & 0xff]! + BYTE_HEX[n & 0xff]!;
+const hex8 = (n: number): string => hex4(n >>> 16) + hex4(n & 0xffff);
+
 export type Weighted<T> = readonly (readonly [T, number])[];
 
 export class Rng {
@@ -89,13 +93,13 @@ export class Rng {
 
   /** A version-4 formatted UUID made from this stream: deterministic for a given seed. */
   uuid(): string {
-    const hex = (n: number): string => n.toString(16).padStart(8, '0');
-    const a = hex(this.u32());
-    const b = hex(this.u32());
-    const c = hex(this.u32());
-    const d = hex(this.u32());
-    const version = `4${b.slice(5, 8)}`;
-    const variant = ((parseInt(c.slice(0, 1), 16) & 0x3) | 0x8).toString(16) + c.slice(1, 4);
-    return `${a}-${b.slice(0, 4)}-${version}-${variant}-${c.slice(4, 8)}${d}`;
+    const a = this.u32();
+    const b = this.u32();
+    const c = this.u32();
+    const d = this.u32();
+    // Version nibble 4 (bits 12–15 of the third group), variant bits 10xx (top of the fourth group).
+    const b2 = ((b & 0x0fff) | 0x4000) >>> 0;
+    const c1 = (((c >>> 16) & 0x3fff) | 0x8000) >>> 0;
+    return `${hex8(a)}-${hex4(b >>> 16)}-${hex4(b2)}-${hex4(c1)}-${hex4(c & 0xffff)}${hex8(d)}`;
   }
 }

@@ -1,0 +1,11 @@
+export {
+  seedDemoData,
+  insertDemoData,
+  countRows,
+  generateDemoData,
+  latestPerSkill,
+  DemoDataPresentError,
+  type SeedOptions,
+} from './generator.js';
+export * from './model.js';
+export { Rng, deriveSeed, hash32 } from './random.js';
