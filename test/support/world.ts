@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { OrganisationKind, Role } from '#lib/access';
+import { withCheckDigit } from '#lib/employers';
 
 /** A small, explicit world for access tests: two NAV offices, each serving one unit, two employers. */
 export interface World {
@@ -26,11 +27,8 @@ export async function createWorld(ds: DataSource): Promise<World> {
     one(`INSERT INTO users (email, name, role, organisation_id) VALUES ($1,$2,$3,$4) RETURNING id`, [`${name}-${n}-${Math.random().toString(36).slice(2, 8)}@test.no`, name, role, organisation]);
   const orgnr = (base: number) => {
     for (let i = base; ; i++) {
-      const s = String(i).padStart(8, '0');
-      const w = [3, 2, 7, 6, 5, 4, 3, 2];
-      const rest = w.reduce((a, x, k) => a + x * Number(s[k]), 0) % 11;
-      const c = rest === 0 ? 0 : 11 - rest;
-      if (c !== 10) return `${s}${c}`;
+      const full = withCheckDigit(String(i).padStart(8, '0'));
+      if (full) return full;
     }
   };
   const navA = await org('NAV Alna', OrganisationKind.NAV_OFFICE);
