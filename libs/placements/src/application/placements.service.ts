@@ -154,8 +154,10 @@ export class PlacementsService {
         placement.requiredReading = req.reading ?? null;
         placement.requiredWriting = req.writing ?? null;
       }
-      if (siteId) placement.areaCode = (await this.siteOf(em, siteId, placement.employerId, 'input.siteId')).areaCode;
-      if (siteId) placement.siteId = siteId;
+      if (siteId) {
+        placement.areaCode = (await this.siteOf(em, siteId, placement.employerId)).areaCode;
+        placement.siteId = siteId;
+      }
       if (placement.endDate && placement.endDate < placement.startDate) throw ValidationError.field('input.endDate', 'must not be before startDate');
       if (placement.pairing && placement.capacity < 2) throw ValidationError.field('input.pairing', 'pairing needs a capacity of at least 2');
       const saved = await em.save(placement);
