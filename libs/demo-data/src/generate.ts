@@ -7,6 +7,7 @@ import { type CefrLevel, CEFR_LEVELS, type EvidenceSource, type LanguageSkill, t
 import { withCheckDigit } from '#lib/employers';
 import { type Area, AreaCatalogue } from '#lib/geo';
 import { OccupationCatalogue } from '#lib/occupations';
+import { currentLevels } from '#lib/participants';
 import { addDays, fromDay, timestampOn, toDay, todayIso } from './dates.js';
 import {
   type ConstraintsJson,
@@ -638,22 +639,6 @@ const SOURCE_NOTES: Readonly<Record<EvidenceSource, string>> = {
   OFFICIAL_TEST: 'Norskprøven',
 };
 
-/** The most recent evidence per skill; on the same date the stronger source wins (mirrors currentLevels). */
-export function latestPerSkill(rows: readonly Pick<LanguageAssessmentRow, 'skill' | 'level' | 'source' | 'assessed_on'>[]): Partial<Record<LanguageSkill, { level: CefrLevel; source: EvidenceSource }>> {
-  const weight = (s: EvidenceSource): number => ['SELF_REPORT', 'TEACHER_ASSESSMENT', 'OFFICIAL_TEST'].indexOf(s);
-  const best: Partial<Record<LanguageSkill, Pick<LanguageAssessmentRow, 'level' | 'source' | 'assessed_on'>>> = {};
-  for (const r of rows) {
-    const cur = best[r.skill];
-    if (!cur || r.assessed_on > cur.assessed_on || (r.assessed_on === cur.assessed_on && weight(r.source) > weight(cur.source))) best[r.skill] = r;
-  }
-  const out: Partial<Record<LanguageSkill, { level: CefrLevel; source: EvidenceSource }>> = {};
-  for (const skill of SKILLS) {
-    const b = best[skill];
-    if (b) out[skill] = { level: b.level, source: b.source };
-  }
-  return out;
-}
-
 interface ParticipantTables {
   readonly participants: ParticipantInfo[];
   readonly assessments: LanguageAssessmentRow[];
@@ -854,7 +839,7 @@ function buildParticipants(ctx: Context): ParticipantTables {
           });
         }
       }
-      const current = latestPerSkill(history);
+      const current = currentLevels(history.map((h) => ({ skill: h.skill, level: h.level, source: h.source, assessedOn: h.assessed_on })));
       const oralRank = current.ORAL ? rankOf(current.ORAL.level) : 0;
       const interpreter = oralRank <= 1 && !goodEnglish ? rng.chance(0.8) : rng.chance(0.08);
 

@@ -24,7 +24,7 @@ import type {
   UserRow,
 } from './model.js';
 
-export { generateDemoData, latestPerSkill, slug } from './generate.js';
+export { generateDemoData, slug } from './generate.js';
 
 export interface SeedOptions {
   readonly scale: Scale;

@@ -3,7 +3,6 @@ export {
   insertDemoData,
   countRows,
   generateDemoData,
-  latestPerSkill,
   DemoDataPresentError,
   type SeedOptions,
 } from './generator.js';
