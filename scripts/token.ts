@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { SignJWT } from 'jose';
+import { Role } from '#lib/access';
+import { signHs256Token } from '#lib/auth';
+import { JWT_DEFAULTS } from '#lib/config';
 
 /**
  * `npm run token -- --role ADVISOR` or `--email advisor@demo.praksisbro.no`: prints a bearer token
@@ -9,9 +11,9 @@ import { SignJWT } from 'jose';
 const { values } = parseArgs({ options: { role: { type: 'string' }, email: { type: 'string' }, ttl: { type: 'string', default: '28800' } } });
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/praksisbro';
 const secret = process.env.JWT_SECRET ?? 'local-development-secret-change-me-0123456789';
-const roles = ['ADVISOR', 'MARKET_CONTACT', 'TEACHER', 'EMPLOYER', 'ADMIN'];
+const roles: string[] = Object.values(Role);
 
-if (!values.role && !values.email) fail('Usage: npm run token -- --role <ADVISOR|MARKET_CONTACT|TEACHER|EMPLOYER|ADMIN> | --email <email>');
+if (!values.role && !values.email) fail(`Usage: npm run token -- --role <${roles.join('|')}> | --email <email>`);
 if (values.role && !roles.includes(values.role.toUpperCase())) fail(`--role must be one of ${roles.join(', ')}`);
 
 const client = new pg.Client({ connectionString: databaseUrl });
@@ -27,14 +29,10 @@ await client.end();
 const user = rows[0] as { id: string; email: string; role: string } | undefined;
 if (!user) fail(values.email ? `No active user with email ${values.email}` : `No active user with role ${values.role}; load the demo data first (npm start)`);
 
-const token = await new SignJWT({})
-  .setProtectedHeader({ alg: 'HS256' })
-  .setSubject(user!.id)
-  .setIssuer(process.env.JWT_ISSUER ?? 'praksisbro')
-  .setAudience(process.env.JWT_AUDIENCE ?? 'praksisbro-api')
-  .setIssuedAt()
-  .setExpirationTime(Math.floor(Date.now() / 1000) + Number(values.ttl))
-  .sign(new TextEncoder().encode(secret));
+const token = await signHs256Token(secret, user!.id, Number(values.ttl), {
+  issuer: process.env.JWT_ISSUER ?? JWT_DEFAULTS.issuer,
+  audience: process.env.JWT_AUDIENCE ?? JWT_DEFAULTS.audience,
+});
 process.stderr.write(`# ${user!.role} ${user!.email}\n`);
 process.stdout.write(`${token}\n`);
 

@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { SignJWT } from 'jose';
 import type { DataSource } from 'typeorm';
+import { signHs256Token } from '#lib/auth';
+import { JWT_DEFAULTS } from '#lib/config';
 import { createDataSource } from '#lib/schema';
 
 export interface GqlResponse<T = Record<string, any>> {
@@ -70,14 +71,7 @@ export class ApiHarness {
   }
 
   token(userId: string, ttlSeconds = 3600): Promise<string> {
-    return new SignJWT({})
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(userId)
-      .setIssuer('praksisbro')
-      .setAudience('praksisbro-api')
-      .setIssuedAt()
-      .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
-      .sign(new TextEncoder().encode(process.env.JWT_SECRET!));
+    return signHs256Token(process.env.JWT_SECRET!, userId, ttlSeconds, JWT_DEFAULTS);
   }
 
   async gql<T = Record<string, any>>(userIdOrToken: string | null, query: string, variables: Record<string, unknown> = {}): Promise<GqlResponse<T>> {

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { APP_CONFIG, type AppConfig } from '#lib/config';
 import { UnauthenticatedError } from '#lib/core';
+import { signHs256Token } from './jwt.js';
 
 /**
  * Bearer JWTs: HS256 with a shared secret for local use, RS256 against a JWKS URL in production.
@@ -20,14 +21,7 @@ export class TokenService {
   /** Local tokens only (demo users, tests); production tokens come from the identity provider. */
   async issue(userId: string, ttlSeconds = this.config.jwt.ttlSeconds): Promise<string> {
     if (!this.secret) throw new Error('Issuing tokens needs JWT_SECRET (HS256); with JWKS the identity provider issues them');
-    return new SignJWT({})
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(userId)
-      .setIssuer(this.config.jwt.issuer)
-      .setAudience(this.config.jwt.audience)
-      .setIssuedAt()
-      .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
-      .sign(this.secret);
+    return signHs256Token(this.config.jwt.secret!, userId, ttlSeconds, this.config.jwt);
   }
 
   async verify(token: string): Promise<string> {

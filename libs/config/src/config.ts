@@ -12,6 +12,9 @@ const url = (protocols: string[], example: string) =>
       }
     }, `must be a ${protocols.join('/')} URL like ${example}`);
 
+/** Issuer and audience of locally issued tokens, unless JWT_ISSUER / JWT_AUDIENCE say otherwise. */
+export const JWT_DEFAULTS = { issuer: 'praksisbro', audience: 'praksisbro-api' } as const;
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -25,8 +28,8 @@ const schema = z
     SMTP_URL: url(['smtp', 'smtps'], 'smtp://127.0.0.1:1025'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_JWKS_URL: url(['http', 'https'], 'https://idp.example/.well-known/jwks.json').optional(),
-    JWT_ISSUER: z.string().min(1).default('praksisbro'),
-    JWT_AUDIENCE: z.string().min(1).default('praksisbro-api'),
+    JWT_ISSUER: z.string().min(1).default(JWT_DEFAULTS.issuer),
+    JWT_AUDIENCE: z.string().min(1).default(JWT_DEFAULTS.audience),
     JWT_TTL_SECONDS: z.coerce.number().int().positive().default(8 * 3600),
     QUEUE_PREFIX: z.string().regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and dashes only').default('praksisbro'),
     OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(50).default(500),
