@@ -52,4 +52,15 @@ describe('authentication', () => {
     expect(body).toContain('GRAPHQL_VALIDATION_FAILED');
     expect(body).not.toMatch(/at .*\.(ts|js):\d+/);
   });
+
+  it.each([
+    ['a syntax error', JSON.stringify({ query: '{' }), 'GRAPHQL_PARSE_FAILED'],
+    ['no query at all', '{}', 'BAD_REQUEST'],
+    ['a body that is not JSON', 'not json', 'BAD_REQUEST'],
+  ])('answers %s with a typed client error, not an internal one', async (_label, body, code) => {
+    const token = await api.token(world.users.advisorA);
+    const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+    const json = (await res.json()) as { errors: Array<{ extensions: { code: string } }> };
+    expect(json.errors[0]!.extensions.code).toBe(code);
+  });
 });

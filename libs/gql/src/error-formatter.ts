@@ -20,11 +20,6 @@ const HTTP_CODES: Record<number, ErrorCode> = {
 
 /** Maps every error once to a typed `extensions.code`; anything unexpected is logged and masked. */
 export function formatGraphQLError(error: GraphQLError, log: Logger): FormattedError {
-  if (!(error instanceof GraphQLError)) {
-    // Mercurius' own request errors (bad JSON, unparsable document) carry a code like MER_ERR_GQL_*.
-    const code = (error as { code?: string }).code ?? '';
-    return { message: (error as Error).message, extensions: { code: code.startsWith('MER_ERR') ? 'GRAPHQL_PARSE_FAILED' : 'BAD_REQUEST' } };
-  }
   const base = { path: error.path, locations: error.locations };
   const original = error.originalError;
   if (original instanceof DomainError) {
@@ -33,7 +28,13 @@ export function formatGraphQLError(error: GraphQLError, log: Logger): FormattedE
   if (original instanceof HttpException && HTTP_CODES[original.getStatus()]) {
     return { ...base, message: original.message, extensions: { code: HTTP_CODES[original.getStatus()] } };
   }
+  const status = (original as { statusCode?: number } | undefined)?.statusCode;
+  if (status && status >= 400 && status < 500) {
+    // Mercurius/Fastify rejected the request itself (no query, body not JSON): the client's mistake.
+    return { ...base, message: original!.message, extensions: { code: 'BAD_REQUEST' } };
+  }
   if (!original || original instanceof GraphQLError) {
+    if (error.message.startsWith('Syntax Error')) return { ...base, message: error.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } };
     // Parse/validation/coercion errors come from graphql-js itself: the client sent a bad document or variables.
     const isInput = /Variable|Expected|got invalid value|Unknown argument|required type|cannot represent|Int cannot|Float cannot/i.test(error.message);
     return {
