@@ -1,5 +1,5 @@
 import { loadConfigOrExit } from '#lib/config';
-import { runMigrations } from '#lib/database';
+import { maintenanceUrl, runMigrations } from '#lib/database';
 import pg from 'pg';
 import { createDataSource } from '#lib/schema';
 
@@ -14,9 +14,8 @@ process.stdout.write(applied.length ? `Applied migrations: ${applied.join(', ')}
 
 /** For local start-up: the server may be fresh, without the praksisbro database. */
 async function createDatabaseIfMissing(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const admin = new pg.Client({ connectionString: maintenanceUrl(url) });
   await admin.connect();
   const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
   if (!rowCount) {

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { runMigrations } from '#lib/database';
+import { maintenanceUrl, runMigrations } from '#lib/database';
 import { createDataSource } from '#lib/schema';
 
 /** A fresh test database per run, built by the real migrations (never synchronize). */
@@ -8,7 +8,7 @@ export default async function globalSetup(): Promise<void> {
   const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/praksisbro_test');
   const dbName = url.pathname.slice(1);
   if (!/^[a-z0-9_]+$/.test(dbName) || !dbName.includes('test')) throw new Error(`Refusing to reset database "${dbName}": tests only run on a *test* database`);
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+  const admin = new pg.Client({ connectionString: maintenanceUrl(url.toString()) });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${dbName}`);

@@ -23,3 +23,8 @@ export function postgresOptions(url: string, entities: Classes, migrations: Clas
     installExtensions: false,
   };
 }
+
+/** The same server's `postgres` database, for creating or dropping the application's database. */
+export function maintenanceUrl(url: string): string {
+  return Object.assign(new URL(url), { pathname: '/postgres' }).toString();
+}
