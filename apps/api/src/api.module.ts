@@ -7,6 +7,7 @@ import { AccessModule, type Actor } from '#lib/access';
 import { AuthModule } from '#lib/auth';
 import { type AppConfig, ConfigModule } from '#lib/config';
 import { EmployersModule } from '#lib/employers';
+import { MatchingModule } from '#lib/matching';
 import { type GqlContext, mercuriusErrorFormatter, RequestLoaders } from '#lib/gql';
 import { OrganisationsModule } from '#lib/organisations';
 import { OutboxModule } from '#lib/outbox';
@@ -49,6 +50,7 @@ export class ApiModule {
         PlacementsModule,
         ParticipantsModule,
         OccupationsModule,
+        MatchingModule,
       ],
       controllers: [HealthController],
     };

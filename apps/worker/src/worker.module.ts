@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule } from '#lib/config';
+import { MatchingWorkerModule } from '#lib/matching';
 import { OutboxWorkerModule } from '#lib/outbox';
 import { DatabaseModule } from '#lib/schema';
 import { OutboxRelayLoop } from './outbox-relay.loop.js';
@@ -10,7 +11,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, OutboxWorkerModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, OutboxWorkerModule, MatchingWorkerModule],
       providers: [OutboxRelayLoop],
     };
   }

@@ -33,6 +33,10 @@ const schema = z
     JWT_TTL_SECONDS: z.coerce.number().int().positive().default(8 * 3600),
     QUEUE_PREFIX: z.string().regex(/^[a-z0-9-]+$/, 'lowercase letters, digits and dashes only').default('praksisbro'),
     OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(50).default(500),
+    /** JSON {"version": "...", "weights": {...}}; parsed and validated by libs/matching. */
+    MATCH_WEIGHTS: z.string().optional(),
+    MATCHING_FEED_INTERVAL_MS: z.coerce.number().int().min(50).default(300),
+    ALLOCATION_INLINE_LIMIT: z.coerce.number().int().min(0).default(300),
   })
   .superRefine((env, ctx) => {
     if (!env.JWT_SECRET && !env.JWT_JWKS_URL) {
@@ -60,6 +64,7 @@ export interface AppConfig {
   };
   readonly queuePrefix: string;
   readonly outboxRelayIntervalMs: number;
+  readonly matching: { readonly weightsJson?: string; readonly feedIntervalMs: number; readonly inlineAllocationLimit: number };
 }
 
 export class ConfigError extends Error {}
@@ -85,6 +90,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jwt: { secret: e.JWT_SECRET, jwksUrl: e.JWT_JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE, ttlSeconds: e.JWT_TTL_SECONDS },
     queuePrefix: e.QUEUE_PREFIX,
     outboxRelayIntervalMs: e.OUTBOX_RELAY_INTERVAL_MS,
+    matching: { weightsJson: e.MATCH_WEIGHTS, feedIntervalMs: e.MATCHING_FEED_INTERVAL_MS, inlineAllocationLimit: e.ALLOCATION_INLINE_LIMIT },
   };
 }
 

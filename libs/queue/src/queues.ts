@@ -4,6 +4,8 @@ import type { DefaultJobOptions } from 'bullmq';
 export enum QueueName {
   /** Domain events relayed from the outbox, consumed by projections and side effects. */
   DOMAIN_EVENTS = 'domain-events',
+  /** Pool-wide allocation runs too large to compute inside a request (payload: the run id). */
+  MATCHING = 'matching',
 }
 
 /** Retries with backoff; completed jobs kept a day so a re-relayed event id is de-duplicated. */

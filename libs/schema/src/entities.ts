@@ -2,7 +2,9 @@ import { EmployerContactEntity, EmployerEntity, EmployerSiteEntity } from '#lib/
 import { OrganisationEntity, UserEntity } from '#lib/organisations';
 import { ActivityEntryEntity, ConsumedEventEntity, OutboxEventEntity } from '#lib/outbox';
 import { ConsentEntity, LanguageAssessmentEntity, ParticipantEntity, ParticipantTeacherEntity } from '#lib/participants';
+import { AllocationRunEntity } from '#lib/matching';
 import { PlacementEntity } from '#lib/placements';
+import { ProposalEntity } from '#lib/proposals';
 
 /** Every TypeORM entity; the schema itself only changes through the migrations beside this file. */
 export const ENTITIES = [
@@ -19,4 +21,6 @@ export const ENTITIES = [
   OutboxEventEntity,
   ConsumedEventEntity,
   ActivityEntryEntity,
+  ProposalEntity,
+  AllocationRunEntity,
 ];

@@ -1,0 +1,2 @@
+export * from './domain/proposal.js';
+export * from './persistence/proposal.entity.js';
