@@ -170,21 +170,20 @@ describe('matching over HTTP', () => {
     expect(lowerOral.qualifying).toBe(result.qualifying + lowerOral.additional);
   });
 
-  it('a proposal that takes the last slot removes the placement from matches (events from the outbox)', async () => {
+  it('an accepted proposal that takes the last slot removes the placement from matches (events from the outbox)', async () => {
     const placementId = await createPlacement(api, world, world.users.marketA, { ...FUTURE, title: 'Én plass', capacity: 1 });
     await waitFor(async () => (await matches(world.users.advisorA, participantId)).items.some((i: { placementId: string }) => i.placementId === placementId));
     const other = await createParticipant(api, world, { firstName: 'Ahmad', programmeEnd: '2027-06-30' });
-    // What the placement process writes when an employer accepts: the row and its event, in one transaction.
-    await api.dataSource.transaction(async (em) => {
-      await em.query(`INSERT INTO proposals (participant_id, placement_id, status, created_by_id) VALUES ($1, $2, 'ACCEPTED', $3)`, [other, placementId, world.users.advisorA]);
-      await em.query(`INSERT INTO outbox_events (type, aggregate_type, aggregate_id, payload, actor_id) VALUES ('ProposalAccepted', 'Proposal', gen_random_uuid(), $1, $2)`, [
-        JSON.stringify({ participantId: other, placementId }),
-        world.users.advisorA,
-      ]);
-    });
+    await consent(other);
+    // The placement process: suggested, proposed to the employer, accepted by the employer.
+    const suggested = await api.ok(world.users.advisorA, `mutation($p: ID!, $pl: ID!) { suggestProposal(input: { participantId: $p, placementId: $pl }) { id } }`, { p: other, pl: placementId });
+    const id = suggested.suggestProposal.id;
+    await api.ok(world.users.advisorA, `mutation($id: ID!) { changeProposalStatus(id: $id, status: PROPOSED) { id } }`, { id });
+    await api.ok(world.users.employer1, `mutation($id: ID!) { changeProposalStatus(id: $id, status: ACCEPTED) { id } }`, { id });
     await waitFor(async () => !(await matches(world.users.advisorA, participantId)).items.some((i: { placementId: string }) => i.placementId === placementId));
     const explained = (await api.ok(world.users.advisorA, EXPLAIN, { p: participantId, pl: placementId })).explainMatch;
-    expect(explained.failedConstraints.map((f: { constraint: string }) => f.constraint)).toEqual(['NO_CAPACITY']);
+    // The last slot taken: the placement is FILLED and has no capacity left.
+    expect(explained.failedConstraints.map((f: { constraint: string }) => f.constraint)).toEqual(['PLACEMENT_NOT_OPEN', 'NO_CAPACITY']);
   });
 
   it('proposes an allocation of the unit’s waiting participants, inline, with the greedy comparison', async () => {

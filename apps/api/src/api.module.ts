@@ -13,6 +13,7 @@ import { OrganisationsModule } from '#lib/organisations';
 import { OutboxModule } from '#lib/outbox';
 import { ParticipantsModule } from '#lib/participants';
 import { PlacementsModule } from '#lib/placements';
+import { ProposalsModule } from '#lib/proposals';
 import { DatabaseModule } from '#lib/schema';
 import { OccupationsModule } from '#lib/occupations';
 import { HealthController } from './health/health.controller.js';
@@ -51,6 +52,7 @@ export class ApiModule {
         ParticipantsModule,
         OccupationsModule,
         MatchingModule,
+        ProposalsModule,
       ],
       controllers: [HealthController],
     };

@@ -37,6 +37,9 @@ const schema = z
     MATCH_WEIGHTS: z.string().optional(),
     MATCHING_FEED_INTERVAL_MS: z.coerce.number().int().min(50).default(300),
     ALLOCATION_INLINE_LIMIT: z.coerce.number().int().min(0).default(300),
+    EMPLOYER_MONTHLY_PROPOSAL_CAP: z.coerce.number().int().min(1).default(8),
+    EMPLOYER_COOLDOWN_DECLINES: z.coerce.number().int().min(1).default(3),
+    EMPLOYER_COOLDOWN_DAYS: z.coerce.number().int().min(0).default(14),
   })
   .superRefine((env, ctx) => {
     if (!env.JWT_SECRET && !env.JWT_JWKS_URL) {
@@ -65,6 +68,8 @@ export interface AppConfig {
   readonly queuePrefix: string;
   readonly outboxRelayIntervalMs: number;
   readonly matching: { readonly weightsJson?: string; readonly feedIntervalMs: number; readonly inlineAllocationLimit: number };
+  /** Employers are a shared, finite resource: proposals per month, and a pause after repeated declines. */
+  readonly employerLimits: { readonly monthlyProposalCap: number; readonly cooldownDeclines: number; readonly cooldownDays: number };
 }
 
 export class ConfigError extends Error {}
@@ -91,6 +96,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     queuePrefix: e.QUEUE_PREFIX,
     outboxRelayIntervalMs: e.OUTBOX_RELAY_INTERVAL_MS,
     matching: { weightsJson: e.MATCH_WEIGHTS, feedIntervalMs: e.MATCHING_FEED_INTERVAL_MS, inlineAllocationLimit: e.ALLOCATION_INLINE_LIMIT },
+    employerLimits: { monthlyProposalCap: e.EMPLOYER_MONTHLY_PROPOSAL_CAP, cooldownDeclines: e.EMPLOYER_COOLDOWN_DECLINES, cooldownDays: e.EMPLOYER_COOLDOWN_DAYS },
   };
 }
 

@@ -4,7 +4,7 @@ import { ActivityEntryEntity, ConsumedEventEntity, OutboxEventEntity } from '#li
 import { ConsentEntity, LanguageAssessmentEntity, ParticipantEntity, ParticipantTeacherEntity } from '#lib/participants';
 import { AllocationRunEntity } from '#lib/matching';
 import { PlacementEntity } from '#lib/placements';
-import { ProposalEntity } from '#lib/proposals';
+import { EvaluationEntity, FollowUpEntity, ProposalEntity, ProposalTransitionEntity } from '#lib/proposals';
 
 /** Every TypeORM entity; the schema itself only changes through the migrations beside this file. */
 export const ENTITIES = [
@@ -22,5 +22,8 @@ export const ENTITIES = [
   ConsumedEventEntity,
   ActivityEntryEntity,
   ProposalEntity,
+  ProposalTransitionEntity,
+  FollowUpEntity,
+  EvaluationEntity,
   AllocationRunEntity,
 ];

@@ -13,6 +13,8 @@ export class EmployerEntity {
   @Index() @Column('uuid', { nullable: true }) ownerOfficeId!: string | null;
   @ManyToOne(() => OrganisationEntity, { onDelete: 'SET NULL' }) @JoinColumn({ name: 'owner_office_id' }) ownerOffice?: Relation<OrganisationEntity>;
   @Column('timestamptz', { nullable: true }) archivedAt!: Date | null;
+  /** Proposals this employer takes per month; null means the configured default. */
+  @Column('int', { nullable: true }) monthlyProposalCap!: number | null;
   @Index() @Column('uuid') createdById!: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

@@ -16,9 +16,15 @@ export enum DomainEventType {
   PlacementUpdated = 'PlacementUpdated',
   PlacementOpened = 'PlacementOpened',
   PlacementStatusChanged = 'PlacementStatusChanged',
+  ProposalCreated = 'ProposalCreated',
+  /** payload: participantId, placementId, employerId, from, to, reason (codes only). */
+  ProposalStatusChanged = 'ProposalStatusChanged',
+  FollowUpScheduled = 'FollowUpScheduled',
+  FollowUpLogged = 'FollowUpLogged',
+  EvaluationRecorded = 'EvaluationRecorded',
 }
 
-export type AggregateType = 'Participant' | 'Employer' | 'Placement';
+export type AggregateType = 'Participant' | 'Employer' | 'Placement' | 'Proposal';
 
 /** Payloads carry ids and codes, never personal data: they travel through Redis. */
 export type EventPayload = Readonly<Record<string, string | number | boolean | null | readonly string[]>>;

@@ -51,6 +51,8 @@ export class PlacementEntity {
   @Column('text', { nullable: true }) supervisorName!: string | null;
   @Column({ type: 'enum', enum: LanguageEnvironment, enumName: 'language_environment', default: LanguageEnvironment.WORKS_WITH_COLLEAGUES }) languageEnvironment!: LanguageEnvironment;
   @Column('boolean', { default: false }) canLeadToJob!: boolean;
+  /** Follow-up cadence for this placement; null means the default (after 2 weeks, midway, at the end). */
+  @Column('jsonb', { nullable: true }) followUpCadence!: { afterDays: number[]; midway: boolean; atEnd: boolean; everyDays?: number | null } | null;
 
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @Index() @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
