@@ -186,6 +186,30 @@ describe('matching over HTTP', () => {
     expect(explained.failedConstraints.map((f: { constraint: string }) => f.constraint)).toEqual(['PLACEMENT_NOT_OPEN', 'NO_CAPACITY']);
   });
 
+  it('learns from a decline for weak oral Norwegian: the same mismatch is not proposed to that employer again', async () => {
+    const first = await createPlacement(api, world, world.users.marketB, { ...FUTURE, title: 'Kasse', employerId: world.employer2, siteId: world.site2, requiredNorwegian: {} });
+    const second = await createPlacement(api, world, world.users.marketB, { ...FUTURE, title: 'Kasse 2', employerId: world.employer2, siteId: world.site2, requiredNorwegian: {} });
+    const declinedOne = await createParticipant(api, world, { firstName: 'Farid', programmeEnd: '2027-06-30', reachableAreas: ['OSLO-GRORUD'] });
+    const peer = await createParticipant(api, world, { firstName: 'Goran', programmeEnd: '2027-06-30', reachableAreas: ['OSLO-GRORUD'] });
+    const stronger = await createParticipant(api, world, { firstName: 'Hana', programmeEnd: '2027-06-30', reachableAreas: ['OSLO-GRORUD'] });
+    for (const [id, oral] of [[declinedOne, 'A2'], [peer, 'A2'], [stronger, 'B2']] as const) {
+      await consent(id);
+      await assess(id, 'ORAL', oral);
+    }
+    const sees = async (participant: string, placement: string) => (await matches(world.users.advisorA, participant)).items.some((i: { placementId: string }) => i.placementId === placement);
+    await waitFor(async () => (await sees(declinedOne, second)) && (await sees(peer, second)) && (await sees(stronger, second)));
+
+    const p = await api.ok(world.users.advisorA, `mutation($p: ID!, $pl: ID!) { suggestProposal(input: { participantId: $p, placementId: $pl }) { id } }`, { p: declinedOne, pl: first });
+    await api.ok(world.users.advisorA, `mutation($id: ID!) { changeProposalStatus(id: $id, status: PROPOSED) { id } }`, { id: p.suggestProposal.id });
+    await api.ok(world.users.employer2, `mutation($id: ID!) { changeProposalStatus(id: $id, status: DECLINED, input: { reason: "ORAL_NORWEGIAN_TOO_WEAK" }) { id } }`, { id: p.suggestProposal.id });
+
+    // The employer's other placement: neither the declined candidate nor a peer at the same oral level; the stronger one still.
+    await waitFor(async () => !(await sees(declinedOne, second)) && !(await sees(peer, second)));
+    expect(await sees(stronger, second)).toBe(true);
+    const why = (await api.ok(world.users.advisorA, EXPLAIN, { p: peer, pl: second })).explainMatch;
+    expect(why.failedConstraints.map((f: { constraint: string }) => f.constraint)).toEqual(['SAME_MISMATCH']);
+  });
+
   it('proposes an allocation of the unit’s waiting participants, inline, with the greedy comparison', async () => {
     const run = (
       await api.ok(world.users.advisorA, `mutation { proposeAllocation { id status participantCount slotCount eligiblePairs totalScore greedyTotalScore suggestions { participantId score participant { id } placement { id } } } }`)

@@ -59,16 +59,17 @@ export class MatchingStore implements OnApplicationBootstrap, OnApplicationShutd
     let applied = 0;
     for (;;) {
       const rows = (await this.dataSource.query(
-        `SELECT id::text AS id, relayed_at::text AS relayed_at, aggregate_type, aggregate_id, payload
+        `SELECT id::text AS id, relayed_at::text AS relayed_at, type, aggregate_type, aggregate_id, payload
            FROM outbox_events
           WHERE relayed_at IS NOT NULL AND (relayed_at, id) > ($1::timestamptz, $2::bigint)
           ORDER BY relayed_at, id
           LIMIT 1000`,
         [this.cursor.relayedAt, this.cursor.id],
-      )) as Array<{ id: string; relayed_at: string; aggregate_type: string; aggregate_id: string; payload: Record<string, unknown> }>;
+      )) as Array<{ id: string; relayed_at: string; type: string; aggregate_type: string; aggregate_id: string; payload: Record<string, unknown> }>;
       if (rows.length === 0) return applied;
       const participantIds = new Set<string>();
       const placementIds = new Set<string>();
+      const employerIds = new Set<string>();
       for (const r of rows) {
         if (r.aggregate_type === 'Participant') participantIds.add(r.aggregate_id);
         else if (r.aggregate_type === 'Placement') placementIds.add(r.aggregate_id);
@@ -76,9 +77,12 @@ export class MatchingStore implements OnApplicationBootstrap, OnApplicationShutd
           // A proposal changes both sides: the participant's commitments and the placement's free slots.
           if (typeof r.payload.participantId === 'string') participantIds.add(r.payload.participantId);
           if (typeof r.payload.placementId === 'string') placementIds.add(r.payload.placementId);
+          // Declines and evaluations change what matching learns about the employer: all its placements.
+          const learns = r.payload.to === 'DECLINED' || r.type === 'EvaluationRecorded';
+          if (learns && typeof r.payload.employerId === 'string') employerIds.add(r.payload.employerId);
         }
       }
-      await this.refresh([...participantIds], [...placementIds]);
+      await this.refresh([...participantIds], [...placementIds], [...employerIds]);
       const last = rows[rows.length - 1]!;
       this.cursor = { relayedAt: last.relayed_at, id: last.id };
       applied += rows.length;
@@ -86,7 +90,7 @@ export class MatchingStore implements OnApplicationBootstrap, OnApplicationShutd
     }
   }
 
-  private async refresh(participantIds: string[], placementIds: string[]): Promise<void> {
+  private async refresh(participantIds: string[], placementIds: string[], employerIds: string[]): Promise<void> {
     const engine = this.engine();
     if (participantIds.length > 0) {
       const found = await this.repository.participants(participantIds);
@@ -100,6 +104,7 @@ export class MatchingStore implements OnApplicationBootstrap, OnApplicationShutd
       for (const pl of found) engine.upsertPlacement(pl);
       for (const id of placementIds) if (!seen.has(id)) engine.removePlacement(id);
     }
+    if (employerIds.length > 0) for (const pl of await this.repository.placementsOfEmployers(employerIds)) engine.upsertPlacement(pl);
   }
 
   private async latestCursor(): Promise<Cursor> {

@@ -41,6 +41,7 @@ export interface CompiledParticipant {
   readonly interests: ReadonlySet<string>;
   readonly commitments: readonly CompiledCommitment[];
   readonly pending: ReadonlySet<string>;
+  readonly declinedBy: ReadonlySet<string>;
   readonly travelMode: TravelMode;
   /** Work-oriented hours per week in praksis that has started. */
   readonly currentPraksisHours: number;
@@ -56,6 +57,8 @@ export interface CompiledPlacement {
   /** Days of the placement's schedule a participant may be unavailable on (what-if: one more weekday to choose from). */
   readonly missableDays: number;
   readonly certificates: readonly string[];
+  /** Rank of `declinedOralLevel`, -1 when none. */
+  readonly declinedOralRank: number;
 }
 
 export function compileParticipant(p: MatchParticipant): CompiledParticipant {
@@ -78,6 +81,7 @@ export function compileParticipant(p: MatchParticipant): CompiledParticipant {
     interests: new Set(p.sectorsOfInterest),
     commitments: p.commitments.map(compileCommitment),
     pending: new Set(p.pendingPlacementIds),
+    declinedBy: new Set(p.declinedByEmployers),
     travelMode: p.hasCar && p.hasDrivingLicence ? 'CAR' : 'PUBLIC_TRANSPORT',
     currentPraksisHours: p.commitments.filter((c) => c.started).reduce((sum, c) => sum + c.hoursPerWeek, 0),
   };
@@ -101,6 +105,7 @@ export function compilePlacement(pl: MatchPlacement, missableDays = 0): Compiled
     porkOrAlcohol: PORK_OR_ALCOHOL_SECTORS.has(pl.sector),
     missableDays,
     certificates: pl.certificatesRequired,
+    declinedOralRank: pl.declinedOralLevel ? cefrRank(pl.declinedOralLevel) : -1,
   };
 }
 

@@ -120,6 +120,20 @@ describe('hard constraints', () => {
     expect(failures({ certificates: ['Truckførerbevis'] }, { certificatesRequired: ['Truckførerbevis'] })).toEqual([]);
   });
 
+  describe('the same mismatch is not proposed again', () => {
+    it('a participant this employer declined recently', () => {
+      expect(failures({ declinedByEmployers: ['emp1'] })).toEqual([HardConstraint.SAME_MISMATCH]);
+      expect(failures({ declinedByEmployers: ['other-employer'] })).toEqual([]);
+    });
+    it('after a decline for weak oral Norwegian at B1, candidates at B1 or below are not proposed; B2 is', () => {
+      expect(failures({ levels: levels('B1', 'B1') }, { declinedOralLevel: 'B1' })).toEqual([HardConstraint.SAME_MISMATCH]);
+      expect(failures({ levels: levels('A2', 'B1') }, { declinedOralLevel: 'B1' })).toEqual([HardConstraint.SAME_MISMATCH]);
+      expect(failures({ levels: levels('B2', 'B1') }, { declinedOralLevel: 'B1' })).toEqual([]);
+      const [f] = failedConstraints(compileParticipant(aParticipant()), compilePlacement(aPlacement({ declinedOralLevel: 'B1' })), ctx);
+      expect(f!.explanation.en).toBe('The employer recently declined a candidate with oral B1 because their oral Norwegian was too weak');
+    });
+  });
+
   describe('advisor-only constraints', () => {
     const noConstraints = aParticipant().constraints;
     it.each([

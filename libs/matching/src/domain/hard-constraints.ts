@@ -18,6 +18,8 @@ export enum HardConstraint {
   LANGUAGE = 'LANGUAGE',
   CERTIFICATES = 'CERTIFICATES',
   OVERLAPPING_PLACEMENT = 'OVERLAPPING_PLACEMENT',
+  /** The employer declined this participant recently, or declined a candidate with the same oral level for weak oral Norwegian. */
+  SAME_MISMATCH = 'SAME_MISMATCH',
   /** Advisor-only: shift work, childcare days, personal care, pork/alcohol, a lower hours limit. Shown to others as this code alone. */
   ADVISOR_CONSTRAINT = 'ADVISOR_CONSTRAINT',
 }
@@ -155,6 +157,18 @@ const RULES: readonly Rule[] = [
     advisorOnly: false,
     fails: (p, pl) => overlappingCommitment(p, pl) !== undefined,
     explain: () => ({ nb: 'Har allerede en plass på de samme dagene i perioden', en: 'Already has a placement on the same days in that period' }),
+  },
+  {
+    constraint: HardConstraint.SAME_MISMATCH,
+    advisorOnly: false,
+    fails: (p, pl) => p.declinedBy.has(pl.src.employerId) || (pl.declinedOralRank >= 0 && p.rank[0]! <= pl.declinedOralRank),
+    explain: (p, pl) =>
+      p.declinedBy.has(pl.src.employerId)
+        ? { nb: 'Arbeidsgiveren har nylig avslått denne kandidaten', en: 'The employer declined this candidate recently' }
+        : {
+            nb: `Arbeidsgiveren avslo nylig en kandidat med muntlig ${pl.src.declinedOralLevel} fordi muntlig norsk var for svakt`,
+            en: `The employer recently declined a candidate with oral ${pl.src.declinedOralLevel} because their oral Norwegian was too weak`,
+          },
   },
   {
     constraint: HardConstraint.ADVISOR_CONSTRAINT,

@@ -40,6 +40,8 @@ export interface MatchParticipant {
   readonly commitments: readonly Commitment[];
   /** Placements with an open proposal for this participant (suggested or proposed): not proposed twice. */
   readonly pendingPlacementIds: readonly string[];
+  /** Employers that declined this participant recently: not proposed to them again. */
+  readonly declinedByEmployers: readonly string[];
 }
 
 export interface LevelEvidence {
@@ -90,6 +92,11 @@ export interface MatchPlacement {
   readonly canLeadToJob: boolean;
   /** Mean of past evaluations in [0, 1] (would host again, language exposure), null when none yet. */
   readonly evaluationScore: number | null;
+  /**
+   * Learned from this employer's declines for weak oral Norwegian: candidates at or below this oral
+   * level are not proposed to it again (the same mismatch). Null when there is no such decline.
+   */
+  readonly declinedOralLevel: CefrLevel | null;
 }
 
 export type ExplanationText = { readonly nb: string; readonly en: string };

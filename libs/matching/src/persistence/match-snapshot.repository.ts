@@ -15,7 +15,8 @@ const PARTICIPANT_SQL = `
          p.available_from::text AS available_from, p.available_weekdays, p.hours_per_week, p.reachable_areas,
          p.max_travel_minutes, p.final_goal, p.programme_start::text AS programme_start, p.programme_end::text AS programme_end,
          p.protection_basis, p.part_time, p.constraints,
-         EXISTS (SELECT 1 FROM consents c WHERE c.participant_id = p.id AND c.scope = 'PROPOSE_TO_EMPLOYERS' AND c.withdrawn_at IS NULL) AS consent
+         EXISTS (SELECT 1 FROM consents c WHERE c.participant_id = p.id AND c.scope = 'PROPOSE_TO_EMPLOYERS' AND c.withdrawn_at IS NULL) AS consent,
+         ARRAY(SELECT DISTINCT d.employer_id FROM proposals d WHERE d.participant_id = p.id AND d.status = 'DECLINED' AND d.answered_at > now() - interval '180 days') AS declined_by
     FROM participants p`;
 
 const PLACEMENT_SQL = `
@@ -23,7 +24,12 @@ const PLACEMENT_SQL = `
          pl.required_oral, pl.required_listening, pl.required_reading, pl.required_writing, pl.open_to_low_norwegian,
          pl.certificates_required, pl.start_date::text AS start_date, pl.end_date::text AS end_date, pl.weekdays,
          pl.hours_per_week::float8 AS hours_per_week, pl.shift_work, pl.capacity, pl.language_environment, pl.can_lead_to_job,
-         (SELECT count(*)::int FROM proposals pr WHERE pr.placement_id = pl.id AND pr.status = ANY($1::proposal_status[])) AS occupied
+         (SELECT count(*)::int FROM proposals pr WHERE pr.placement_id = pl.id AND pr.status = ANY($1::proposal_status[])) AS occupied,
+         -- Quality history: the employer's evaluations, each in [0, 1] (language exposure, tasks, would host again).
+         (SELECT avg(((e.language_exposure - 1) / 4.0 + (e.tasks_fit - 1) / 4.0 + e.would_host_again::int) / 3)::float8
+            FROM evaluations e WHERE e.employer_id = pl.employer_id) AS evaluation_score,
+         (SELECT max(dp.oral_level)::text FROM proposals d JOIN participants dp ON dp.id = d.participant_id
+           WHERE d.employer_id = pl.employer_id AND d.status = 'DECLINED' AND d.reason = 'ORAL_NORWEGIAN_TOO_WEAK' AND d.answered_at > now() - interval '365 days') AS declined_oral_level
     FROM placements pl`;
 
 const PROPOSAL_SQL = `
@@ -59,6 +65,12 @@ export class MatchSnapshotRepository {
       else byParticipant.set(r.participant_id, [r]);
     }
     return rows.map((r) => toParticipant(r, byParticipant.get(r.id) ?? []));
+  }
+
+  /** Every placement of some employers: their decline and evaluation history changes all of them. */
+  async placementsOfEmployers(employerIds: readonly string[]): Promise<MatchPlacement[]> {
+    const rows = (await this.dataSource.query(`${PLACEMENT_SQL} WHERE pl.employer_id = ANY($2::uuid[])`, [OCCUPYING_STATUSES, employerIds])) as Row[];
+    return rows.map(toPlacement);
   }
 
   async placements(ids: readonly string[] | null): Promise<MatchPlacement[]> {
@@ -118,6 +130,7 @@ function toParticipant(r: Row, proposals: Row[]): MatchParticipant {
     consentToPropose: r.consent,
     commitments,
     pendingPlacementIds: proposals.filter((pr) => (PENDING_STATUSES as readonly string[]).includes(pr.status)).map((pr) => pr.placement_id),
+    declinedByEmployers: r.declined_by,
   };
 }
 
@@ -148,8 +161,8 @@ function toPlacement(r: Row): MatchPlacement {
     occupied: r.occupied,
     languageEnvironment: r.language_environment,
     canLeadToJob: r.can_lead_to_job,
-    // Evaluations arrive with the placement process; until then quality rests on the language environment.
-    evaluationScore: null,
+    evaluationScore: r.evaluation_score === null ? null : Number(r.evaluation_score),
+    declinedOralLevel: r.declined_oral_level,
   };
 }
 

@@ -34,6 +34,7 @@ export function aParticipant(overrides: Partial<MatchParticipant> = {}): MatchPa
     consentToPropose: true,
     commitments: [],
     pendingPlacementIds: [],
+    declinedByEmployers: [],
     ...overrides,
   };
 }
@@ -61,6 +62,7 @@ export function aPlacement(overrides: Partial<MatchPlacement> = {}): MatchPlacem
     languageEnvironment: 'WORKS_WITH_COLLEAGUES',
     canLeadToJob: false,
     evaluationScore: null,
+    declinedOralLevel: null,
     ...overrides,
   };
 }
