@@ -15,6 +15,7 @@ import { ParticipantsModule } from '#lib/participants';
 import { PlacementsModule } from '#lib/placements';
 import { ProposalsModule } from '#lib/proposals';
 import { DatabaseModule } from '#lib/schema';
+import { SearchModule } from '#lib/search';
 import { OccupationsModule } from '#lib/occupations';
 import { HealthController } from './health/health.controller.js';
 
@@ -51,6 +52,7 @@ export class ApiModule {
         PlacementsModule,
         ParticipantsModule,
         OccupationsModule,
+        SearchModule,
         MatchingModule,
         ProposalsModule,
       ],

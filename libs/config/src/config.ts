@@ -40,6 +40,9 @@ const schema = z
     EMPLOYER_MONTHLY_PROPOSAL_CAP: z.coerce.number().int().min(1).default(8),
     EMPLOYER_COOLDOWN_DECLINES: z.coerce.number().int().min(1).default(3),
     EMPLOYER_COOLDOWN_DAYS: z.coerce.number().int().min(0).default(14),
+    REMINDER_SCAN_INTERVAL_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
+    /** When the advisors' daily digest goes out (cron, Europe/Oslo). */
+    REMINDER_DIGEST_CRON: z.string().min(9).default('0 6 * * *'),
   })
   .superRefine((env, ctx) => {
     if (!env.JWT_SECRET && !env.JWT_JWKS_URL) {
@@ -70,6 +73,7 @@ export interface AppConfig {
   readonly matching: { readonly weightsJson?: string; readonly feedIntervalMs: number; readonly inlineAllocationLimit: number };
   /** Employers are a shared, finite resource: proposals per month, and a pause after repeated declines. */
   readonly employerLimits: { readonly monthlyProposalCap: number; readonly cooldownDeclines: number; readonly cooldownDays: number };
+  readonly reminders: { readonly scanIntervalMs: number; readonly digestCron: string };
 }
 
 export class ConfigError extends Error {}
@@ -97,6 +101,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     outboxRelayIntervalMs: e.OUTBOX_RELAY_INTERVAL_MS,
     matching: { weightsJson: e.MATCH_WEIGHTS, feedIntervalMs: e.MATCHING_FEED_INTERVAL_MS, inlineAllocationLimit: e.ALLOCATION_INLINE_LIMIT },
     employerLimits: { monthlyProposalCap: e.EMPLOYER_MONTHLY_PROPOSAL_CAP, cooldownDeclines: e.EMPLOYER_COOLDOWN_DECLINES, cooldownDays: e.EMPLOYER_COOLDOWN_DAYS },
+    reminders: { scanIntervalMs: e.REMINDER_SCAN_INTERVAL_MS, digestCron: e.REMINDER_DIGEST_CRON },
   };
 }
 

@@ -4,8 +4,14 @@ import type { DefaultJobOptions } from 'bullmq';
 export enum QueueName {
   /** Domain events relayed from the outbox, consumed by projections and side effects. */
   DOMAIN_EVENTS = 'domain-events',
+  /** Events that change a search document (placements, participants, employer names); see libs/search. */
+  SEARCH_INDEX = 'search-index',
   /** Pool-wide allocation runs too large to compute inside a request (payload: the run id). */
   MATCHING = 'matching',
+  /** Reminder scans and digests (job schedulers), answer deadlines (delayed jobs), and the proposal events that plan them. */
+  REMINDERS = 'reminders',
+  /** Proposal and follow-up events that notify people (in-app, email, SMS); see libs/notifications. */
+  NOTIFICATIONS = 'notifications',
 }
 
 /** Retries with backoff; completed jobs kept a day so a re-relayed event id is de-duplicated. */

@@ -3,10 +3,23 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { QueueName } from '#lib/queue';
-import type { DomainEventType, RelayedEvent } from '../domain/domain-event.js';
+import { DomainEventType, type RelayedEvent } from '../domain/domain-event.js';
 import { OutboxEventEntity } from '../persistence/outbox-event.entity.js';
 
 const RELAY_LOCK = 7_311_2002;
+
+/** Events that change a search document: placements, participants (levels included), and employer names shown on placements. */
+const SEARCH_INDEX_EVENTS: ReadonlySet<DomainEventType> = new Set([
+  DomainEventType.PlacementCreated,
+  DomainEventType.PlacementUpdated,
+  DomainEventType.PlacementOpened,
+  DomainEventType.PlacementStatusChanged,
+  DomainEventType.ParticipantCreated,
+  DomainEventType.ParticipantUpdated,
+  DomainEventType.ParticipantArchived,
+  DomainEventType.LanguageAssessed,
+  DomainEventType.EmployerUpdated,
+]);
 
 /** Job id per (queue, event): re-relaying after a crash cannot create a second job while the first is retained. */
 export const eventJobId = (eventId: string) => `evt-${eventId}`;
@@ -23,8 +36,12 @@ export class OutboxRelay {
   constructor(
     private readonly dataSource: DataSource,
     @InjectQueue(QueueName.DOMAIN_EVENTS) domainEvents: Queue,
+    @InjectQueue(QueueName.SEARCH_INDEX) searchIndex: Queue,
   ) {
-    this.queues = [{ name: QueueName.DOMAIN_EVENTS, queue: domainEvents, accepts: () => true }];
+    this.queues = [
+      { name: QueueName.DOMAIN_EVENTS, queue: domainEvents, accepts: () => true },
+      { name: QueueName.SEARCH_INDEX, queue: searchIndex, accepts: (type) => SEARCH_INDEX_EVENTS.has(type) },
+    ];
   }
 
   /** Relays up to `limit` pending events; returns how many were relayed (0 when another replica holds the lock). */
@@ -48,7 +65,9 @@ export class OutboxRelay {
       await em
         .createQueryBuilder()
         .update(OutboxEventEntity)
-        .set({ relayedAt: () => 'now()', relayAttempts: () => 'relay_attempts + 1' })
+        // clock_timestamp(), not now(): taken after the lock, so a later batch always has a later relayed_at
+        // and readers that follow the relayed stream by (relayed_at, id) never miss one (matching feed).
+        .set({ relayedAt: () => 'clock_timestamp()', relayAttempts: () => 'relay_attempts + 1' })
         .whereInIds(rows.map((r) => r.id))
         .execute();
       this.log.debug(`relayed ${rows.length} events up to ${rows[rows.length - 1]!.id}`);
@@ -68,7 +87,8 @@ export class OutboxRelay {
   }
 }
 
-function toRelayed(r: OutboxEventEntity): RelayedEvent {
+/** The queue payload of an outbox row (also used to re-relay rows a queue lost). */
+export function toRelayed(r: OutboxEventEntity): RelayedEvent {
   return {
     eventId: r.id,
     type: r.type as DomainEventType,
