@@ -114,6 +114,29 @@ describe('the placement process over HTTP', () => {
     expect(errorCode(await api.gql(world.users.employer2, `query($id: ID!) { proposal(id: $id) { id } }`, { id: p.id }))).toBe('NOT_FOUND');
   });
 
+  it('withdrawing consent withdraws open proposals and hides the card', async () => {
+    const participantId = await createParticipant(api, world);
+    const proposeConsent = (await consent(participantId)).recordConsent.id as string;
+    const cardConsent = (await consent(participantId, 'SHARE_CARD_WITH_EMPLOYERS')).recordConsent.id as string;
+    const first = await suggest(participantId, await createPlacement(api, world, world.users.marketA, { ...FUTURE, title: 'Samtykke 1' }));
+    const second = await suggest(participantId, await createPlacement(api, world, world.users.marketA, { ...FUTURE, title: 'Samtykke 2' }));
+    await ok(world.users.advisorA, second.id, 'PROPOSED');
+    const card = `query($id: ID!) { proposal(id: $id) { status candidate { shared wantedOccupations } } }`;
+    expect((await api.ok(world.users.employer1, card, { id: second.id })).proposal.candidate).toEqual({ shared: true, wantedOccupations: ['5311'] });
+
+    await api.ok(world.users.advisorA, `mutation($id: ID!) { withdrawConsent(consentId: $id) { id } }`, { id: cardConsent });
+    expect((await api.ok(world.users.employer1, card, { id: second.id })).proposal.candidate).toEqual({ shared: false, wantedOccupations: [] });
+
+    await api.ok(world.users.advisorA, `mutation($id: ID!) { withdrawConsent(consentId: $id) { id } }`, { id: proposeConsent });
+    for (const p of [first, second]) {
+      const after = (await api.ok(world.users.advisorA, `query($id: ID!) { proposal(id: $id) { ${PROPOSAL} } }`, { id: p.id })).proposal;
+      expect(after).toMatchObject({ status: 'WITHDRAWN', reason: 'CONSENT_WITHDRAWN' });
+      expect(after.history.at(-1)).toMatchObject({ toStatus: 'WITHDRAWN', actorId: world.users.advisorA });
+    }
+    // Withdrawn is final for the employer too: it sees the outcome, not the candidate's details.
+    expect((await api.ok(world.users.employer1, card, { id: second.id })).proposal.status).toBe('WITHDRAWN');
+  });
+
   it('requires a structured reason to decline, and records it', async () => {
     const participantId = await createParticipant(api, world);
     await consent(participantId);

@@ -138,6 +138,12 @@ export interface ParticipantFilter {
   readonly search?: string | null;
 }
 
+/**
+ * Runs inside the transaction that withdraws a consent, so whatever the consent allowed ends with it
+ * (the placement process withdraws open proposals). Registered by the modules that depend on consents.
+ */
+export type ConsentWithdrawalHook = (em: EntityManager, actor: Actor, participantId: string, scope: ConsentScope) => Promise<void>;
+
 /** A participant with the view the caller is entitled to; GraphQL exposes fields by view. */
 export interface VisibleParticipant {
   readonly entity: ParticipantEntity;
@@ -146,6 +152,8 @@ export interface VisibleParticipant {
 
 @Injectable()
 export class ParticipantsService {
+  private readonly consentWithdrawalHooks: ConsentWithdrawalHook[] = [];
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
@@ -235,6 +243,10 @@ export class ParticipantsService {
     });
   }
 
+  onConsentWithdrawn(hook: ConsentWithdrawalHook): void {
+    this.consentWithdrawalHooks.push(hook);
+  }
+
   async withdrawConsent(actor: Actor, consentId: string): Promise<ConsentEntity> {
     if (!z.uuid().safeParse(consentId).success) throw new NotFoundError('Consent', consentId);
     return this.dataSource.transaction(async (em) => {
@@ -249,6 +261,7 @@ export class ParticipantsService {
         await this.outbox.record(em, actor.userId, [
           { type: DomainEventType.ConsentWithdrawn, aggregateType: 'Participant', aggregateId: consent.participantId, payload: { scope: consent.scope, consentId } },
         ]);
+        for (const hook of this.consentWithdrawalHooks) await hook(em, actor, consent.participantId, consent.scope);
       }
       return consent;
     });

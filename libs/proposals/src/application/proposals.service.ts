@@ -1,11 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { z } from 'zod';
 import { AccessPolicy, type Actor, Role } from '#lib/access';
 import { APP_CONFIG, type AppConfig } from '#lib/config';
 import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError, WEEKDAYS } from '#lib/core';
 import { DomainEventType, OutboxWriter } from '#lib/outbox';
-import { ParticipantsService } from '#lib/participants';
+import { ConsentScope, ParticipantsService } from '#lib/participants';
 import { PlacementEntity, PlacementsService, PlacementStatus } from '#lib/placements';
 import {
   ACTIVE_STATUSES,
@@ -16,6 +16,7 @@ import {
   ParticipantReason,
   ProposalStatus,
   transitionRule,
+  WITHDRAWN_WITH_CONSENT,
   type TransitionActor,
 } from '../domain/proposal.js';
 import { EvaluationEntity } from '../persistence/evaluation.entity.js';
@@ -78,7 +79,7 @@ const EMPLOYER_VISIBLE: readonly ProposalStatus[] = Object.values(ProposalStatus
  * cannot overfill it.
  */
 @Injectable()
-export class ProposalsService {
+export class ProposalsService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: AccessPolicy,
@@ -87,6 +88,15 @@ export class ProposalsService {
     private readonly outbox: OutboxWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  onModuleInit(): void {
+    // Withdrawing the consent to be proposed withdraws open proposals, in the same transaction.
+    this.participants.onConsentWithdrawn(async (em, actor, participantId, scope) => {
+      if (scope !== ConsentScope.PROPOSE_TO_EMPLOYERS) return;
+      const open = await em.find(ProposalEntity, { where: { participantId, status: In([...WITHDRAWN_WITH_CONSENT]) } });
+      for (const p of open) await this.apply(em, { kind: 'USER', actor }, p.id, ProposalStatus.WITHDRAWN, { reason: ParticipantReason.CONSENT_WITHDRAWN, reasonNote: null });
+    });
+  }
 
   async suggest(actor: Actor, input: SuggestInput): Promise<ProposalEntity> {
     this.assertStaff(actor);

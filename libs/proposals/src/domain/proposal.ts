@@ -42,8 +42,13 @@ export enum ParticipantReason {
   TRAVEL = 'TRAVEL',
   HEALTH_OR_FAMILY = 'HEALTH_OR_FAMILY',
   FOUND_OTHER_PLACEMENT = 'FOUND_OTHER_PLACEMENT',
+  /** Set by the system when the participant withdraws the consent to be proposed. */
+  CONSENT_WITHDRAWN = 'CONSENT_WITHDRAWN',
   OTHER = 'OTHER',
 }
+
+/** Proposals a withdrawn consent ends: everything not yet under way. */
+export const WITHDRAWN_WITH_CONSENT: readonly ProposalStatus[] = [ProposalStatus.SUGGESTED, ProposalStatus.PROPOSED, ProposalStatus.ACCEPTED, ProposalStatus.AGREED];
 
 /** Who moves a proposal along a transition. */
 export type TransitionActor = 'STAFF' | 'EMPLOYER';
