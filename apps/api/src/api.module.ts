@@ -4,6 +4,7 @@ import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AccessModule, type Actor } from '#lib/access';
+import { AuditModule, AuditWriter, AuditWriterModule, parsePurpose, ReadCollector } from '#lib/audit';
 import { AuthModule } from '#lib/auth';
 import { type AppConfig, ConfigModule } from '#lib/config';
 import { EmployersModule } from '#lib/employers';
@@ -37,16 +38,34 @@ export class ApiModule {
         AccessModule,
         AuthModule,
         OutboxModule,
-        GraphQLModule.forRoot<MercuriusDriverConfig>({
+        GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
-          autoSchemaFile: true,
-          sortSchema: true,
-          path: '/graphql',
-          graphiql: config.env === 'development',
-          // The request was authenticated by the onRequest hook before GraphQL ever sees it.
-          context: (request: FastifyRequest): GqlContext => ({ actor: request.actor!, loaders: new RequestLoaders(), requestId: String(request.id) }),
-          errorFormatter: mercuriusErrorFormatter(logger) as unknown as MercuriusDriverConfig['errorFormatter'],
+          imports: [AuditWriterModule],
+          inject: [AuditWriter],
+          useFactory: (audit: AuditWriter): MercuriusDriverConfig => ({
+            autoSchemaFile: true,
+            sortSchema: true,
+            path: '/graphql',
+            graphiql: config.env === 'development',
+            // The request was authenticated by the onRequest hook before GraphQL ever sees it.
+            context: (request: FastifyRequest): GqlContext => ({
+              actor: request.actor!,
+              loaders: new RequestLoaders(),
+              requestId: String(request.id),
+              audit: new ReadCollector(),
+              purpose: parsePurpose(request.headers['x-purpose']),
+            }),
+            // One audit entry per request and view, written before the response leaves.
+            hooks: {
+              onResolution: async (_execution, context) => {
+                const ctx = context as unknown as GqlContext;
+                if (ctx.audit instanceof ReadCollector) await audit.recordReads(ctx.actor, ctx.requestId, ctx.purpose ?? null, ctx.audit.drain());
+              },
+            },
+            errorFormatter: mercuriusErrorFormatter(logger) as unknown as MercuriusDriverConfig['errorFormatter'],
+          }),
         }),
+        AuditModule,
         OrganisationsModule,
         EmployersModule,
         PlacementsModule,

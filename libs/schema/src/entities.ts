@@ -1,3 +1,4 @@
+import { AuditEntryEntity } from '#lib/audit';
 import { EmployerContactEntity, EmployerEntity, EmployerSiteEntity } from '#lib/employers';
 import { OrganisationEntity, UserEntity } from '#lib/organisations';
 import { ActivityEntryEntity, ConsumedEventEntity, OutboxEventEntity } from '#lib/outbox';
@@ -26,4 +27,5 @@ export const ENTITIES = [
   FollowUpEntity,
   EvaluationEntity,
   AllocationRunEntity,
+  AuditEntryEntity,
 ];

@@ -1,7 +1,8 @@
 import { Field, Float, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ParticipantView } from '#lib/access';
 import type { CefrLevel, EvidenceSource, LanguageSkill, Sector, Weekday } from '#lib/core';
-import { CefrLevelEnum, Connection, EvidenceSourceEnum, LanguageSkillEnum, SectorEnum, WeekdayEnum } from '#lib/gql';
+import { CefrLevelEnum, Connection, EvidenceSourceEnum, type GqlContext, LanguageSkillEnum, rootFieldOf, SectorEnum, WeekdayEnum } from '#lib/gql';
 import { ConsentScope, EducationLevel, FinalGoal, ParticipantStatus, ProtectionBasis, RecognitionStatus } from '../domain/participant.js';
 
 registerEnumType(ProtectionBasis, { name: 'ProtectionBasis', description: 'COLLECTIVE_PROTECTION (kollektiv beskyttelse) follows different rules.' });
@@ -94,7 +95,11 @@ export class Consent {
 
 /** What every caller allowed to see a participant gets: skills, language, availability, goals. */
 @InterfaceType('ParticipantView', {
-  resolveType: (value: { view: ParticipantView }) => (value.view === ParticipantView.FULL ? 'Participant' : 'ParticipantMatchingView'),
+  // Every participant in any response passes through here exactly once: the one place reads are audited.
+  resolveType: (value: { id: string; view: ParticipantView }, context: GqlContext | undefined, info: GraphQLResolveInfo) => {
+    context?.audit?.saw(value.id, value.view, rootFieldOf(info));
+    return value.view === ParticipantView.FULL ? 'Participant' : 'ParticipantMatchingView';
+  },
 })
 export abstract class ParticipantViewModel {
   @Field(() => ID) id!: string;

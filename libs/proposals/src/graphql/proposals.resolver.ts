@@ -1,8 +1,9 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { type Actor, Role } from '#lib/access';
 import { ValidationError } from '#lib/core';
 import { Employer } from '#lib/employers';
-import { CurrentActor, type GqlContext } from '#lib/gql';
+import { CurrentActor, type GqlContext, rootFieldOf } from '#lib/gql';
 import { loadParticipant, ParticipantsService, ParticipantViewModel, toParticipantView } from '#lib/participants';
 import { loadPlacement, Placement, PlacementsService, toPlacement } from '#lib/placements';
 import { CandidateCards } from '../application/candidate-card.js';
@@ -132,7 +133,8 @@ export class ProposalsResolver {
   }
 
   @ResolveField(() => CandidateCard, { description: 'The candidate card as the employer sees it (what the participant consented to share).' })
-  async candidate(@Parent() p: Proposal, @Context() ctx: GqlContext) {
+  async candidate(@Parent() p: Proposal, @Context() ctx: GqlContext, @Info() info: GraphQLResolveInfo) {
+    ctx.audit?.saw(p.participantId, 'CARD', rootFieldOf(info));
     return ctx.loaders.get<CandidateCard>('candidateCard', async (ids) => {
       const cards = await this.cards.forParticipants(ids);
       return ids.map((id) => {
