@@ -40,5 +40,15 @@ ensure_redis() {
   log "Redis did not come up"; exit 1
 }
 
+# Headless Chromium for the browser tests (`--with-chromium`, used by `npm test`): Debian's package, never a download.
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && return
+  if [ "$(id -u)" != 0 ]; then log "/usr/bin/chromium is missing and this is not root: install Debian's chromium, or the browser tests fail"; return; fi
+  log "installing chromium from Debian packages"
+  (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null) \
+    || log "could not install chromium: the browser tests will fail"
+}
+
 [ -n "${DATABASE_URL:-}" ] || ensure_postgres
 [ -n "${REDIS_URL:-}" ] || ensure_redis
+if [ "${1:-}" = --with-chromium ]; then ensure_chromium; fi

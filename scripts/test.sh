@@ -2,7 +2,7 @@
 # `npm test`: every unit and end-to-end test against real PostgreSQL and Redis.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-services.sh
+bash scripts/ensure-services.sh --with-chromium
 export NODE_ENV=test
 export DATABASE_URL="${TEST_DATABASE_URL:-${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/praksisbro_test}}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"

@@ -7,6 +7,7 @@ import { AccessModule, type Actor } from '#lib/access';
 import { AuditModule, AuditWriter, AuditWriterModule, parsePurpose, ReadCollector } from '#lib/audit';
 import { AuthModule } from '#lib/auth';
 import { type AppConfig, ConfigModule } from '#lib/config';
+import { EmployerAnswersModule } from '#lib/employer-answers';
 import { EmployersModule } from '#lib/employers';
 import { MatchingModule } from '#lib/matching';
 import { type GqlContext, mercuriusErrorFormatter, RequestLoaders } from '#lib/gql';
@@ -14,6 +15,7 @@ import { OrganisationsModule } from '#lib/organisations';
 import { OutboxModule } from '#lib/outbox';
 import { ParticipantsModule } from '#lib/participants';
 import { PlacementsModule } from '#lib/placements';
+import { PrivacyModule } from '#lib/privacy';
 import { ProposalsModule } from '#lib/proposals';
 import { DatabaseModule } from '#lib/schema';
 import { SearchModule } from '#lib/search';
@@ -66,6 +68,7 @@ export class ApiModule {
           }),
         }),
         AuditModule,
+        PrivacyModule,
         OrganisationsModule,
         EmployersModule,
         PlacementsModule,
@@ -74,6 +77,7 @@ export class ApiModule {
         SearchModule,
         MatchingModule,
         ProposalsModule,
+        EmployerAnswersModule,
       ],
       controllers: [HealthController],
     };

@@ -6,14 +6,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { ActorLoader, TokenService } from '#lib/auth';
 import type { AppConfig } from '#lib/config';
+import { ANSWER_PUBLIC_ROUTE, hideAnswerTokensInRequestLogs } from '#lib/employer-answers';
 import { DomainError, ErrorCode } from '#lib/core';
 import { createLogger, PinoNestLogger } from '#lib/logging';
 import type { QueryCounter } from '#lib/database';
 import { QUERY_COUNTER } from '#lib/schema';
 import { ApiModule } from './api.module.js';
 
-/** Routes reachable without a token. Everything else requires a valid bearer JWT. */
-const PUBLIC_ROUTES = [/^\/health(\/|$|\?)/];
+/** Routes reachable without a token (the answer pages carry their own single-use token). Everything else requires a valid bearer JWT. */
+const PUBLIC_ROUTES = [/^\/health(\/|$|\?)/, ANSWER_PUBLIC_ROUTE];
 
 export async function createApiApp(config: AppConfig, logger: Logger = createLogger(config.logLevel, 'api')): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -21,6 +22,8 @@ export async function createApiApp(config: AppConfig, logger: Logger = createLog
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
+    // Answer-link tokens (a signed JWT, ~350 characters) are a path parameter; Fastify's default limit is 100.
+    routerOptions: { maxParamLength: 1024 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, logger), adapter, {
     logger: new PinoNestLogger(logger),
@@ -28,6 +31,7 @@ export async function createApiApp(config: AppConfig, logger: Logger = createLog
   const tokens = app.get(TokenService);
   const actors = app.get(ActorLoader);
   const fastify = app.getHttpAdapter().getInstance();
+  hideAnswerTokensInRequestLogs(fastify);
 
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     reply.header('x-request-id', request.id);
@@ -48,11 +52,14 @@ export async function createApiApp(config: AppConfig, logger: Logger = createLog
   if (config.env === 'test') {
     // Test-only diagnostics: SQL statements per request, for the N+1 tests (tests run requests one at a time).
     const counter = app.get<QueryCounter>(QUERY_COUNTER);
-    fastify.addHook('onRequest', async (request) => {
-      (request as FastifyRequest & { sqlStart?: number }).sqlStart = counter.count;
+    // Everything the request does runs inside its own counting scope (not the api's background polling).
+    fastify.addHook('onRequest', (request, _reply, done) => {
+      const scope = { count: 0 };
+      (request as FastifyRequest & { sqlScope?: { count: number } }).sqlScope = scope;
+      counter.scope.run(scope, done);
     });
     fastify.addHook('onSend', async (request, reply) => {
-      reply.header('x-sql-statements', String(counter.count - ((request as FastifyRequest & { sqlStart?: number }).sqlStart ?? counter.count)));
+      reply.header('x-sql-statements', String((request as FastifyRequest & { sqlScope?: { count: number } }).sqlScope?.count ?? NaN));
     });
   }
   app.enableShutdownHooks();

@@ -1,7 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AccessModule } from '#lib/access';
 import { type AppConfig, ConfigModule } from '#lib/config';
+import { EmployerAnswerLinksModule } from '#lib/employer-answers';
 import { MatchingWorkerModule } from '#lib/matching';
 import { OutboxWorkerModule } from '#lib/outbox';
+import { PrivacyWorkerModule } from '#lib/privacy';
 import { DatabaseModule } from '#lib/schema';
 import { SearchWorkerModule } from '#lib/search';
 import { OutboxRelayLoop } from './outbox-relay.loop.js';
@@ -12,7 +15,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, OutboxWorkerModule, MatchingWorkerModule, SearchWorkerModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AccessModule, OutboxWorkerModule, MatchingWorkerModule, SearchWorkerModule, EmployerAnswerLinksModule, PrivacyWorkerModule],
       providers: [OutboxRelayLoop],
     };
   }

@@ -40,9 +40,17 @@ const schema = z
     EMPLOYER_MONTHLY_PROPOSAL_CAP: z.coerce.number().int().min(1).default(8),
     EMPLOYER_COOLDOWN_DECLINES: z.coerce.number().int().min(1).default(3),
     EMPLOYER_COOLDOWN_DAYS: z.coerce.number().int().min(0).default(14),
+    /** Participants are anonymised this many months after their programme ended. */
+    RETENTION_MONTHS: z.coerce.number().int().min(1).default(36),
     REMINDER_SCAN_INTERVAL_MS: z.coerce.number().int().min(1000).default(15 * 60_000),
     /** When the advisors' daily digest goes out (cron, Europe/Oslo). */
     REMINDER_DIGEST_CRON: z.string().min(9).default('0 6 * * *'),
+    /** Sender of notification emails, e.g. "Praksisbro <varsler@praksisbro.no>". */
+    NOTIFY_EMAIL_FROM: z.string().regex(/@/, 'must contain an email address').default('Praksisbro <varsler@praksisbro.no>'),
+    /** Emails for one recipient arriving within this window go out as one digest. */
+    NOTIFY_DIGEST_WINDOW_MS: z.coerce.number().int().min(0).default(60_000),
+    /** How often (and after how long) relayed notification events that were never consumed are re-relayed. */
+    NOTIFY_SWEEP_INTERVAL_MS: z.coerce.number().int().min(200).default(60_000),
   })
   .superRefine((env, ctx) => {
     if (!env.JWT_SECRET && !env.JWT_JWKS_URL) {
@@ -74,6 +82,8 @@ export interface AppConfig {
   /** Employers are a shared, finite resource: proposals per month, and a pause after repeated declines. */
   readonly employerLimits: { readonly monthlyProposalCap: number; readonly cooldownDeclines: number; readonly cooldownDays: number };
   readonly reminders: { readonly scanIntervalMs: number; readonly digestCron: string };
+  readonly privacy: { readonly retentionMonths: number };
+  readonly notifications: { readonly emailFrom: string; readonly digestWindowMs: number; readonly sweepIntervalMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -102,6 +112,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     matching: { weightsJson: e.MATCH_WEIGHTS, feedIntervalMs: e.MATCHING_FEED_INTERVAL_MS, inlineAllocationLimit: e.ALLOCATION_INLINE_LIMIT },
     employerLimits: { monthlyProposalCap: e.EMPLOYER_MONTHLY_PROPOSAL_CAP, cooldownDeclines: e.EMPLOYER_COOLDOWN_DECLINES, cooldownDays: e.EMPLOYER_COOLDOWN_DAYS },
     reminders: { scanIntervalMs: e.REMINDER_SCAN_INTERVAL_MS, digestCron: e.REMINDER_DIGEST_CRON },
+    privacy: { retentionMonths: e.RETENTION_MONTHS },
+    notifications: { emailFrom: e.NOTIFY_EMAIL_FROM, digestWindowMs: e.NOTIFY_DIGEST_WINDOW_MS, sweepIntervalMs: e.NOTIFY_SWEEP_INTERVAL_MS },
   };
 }
 

@@ -10,6 +10,8 @@ export enum QueueName {
   MATCHING = 'matching',
   /** Reminder scans and digests (job schedulers), answer deadlines (delayed jobs), and the proposal events that plan them. */
   REMINDERS = 'reminders',
+  /** The nightly retention job (anonymise participants long after programme end). */
+  PRIVACY = 'privacy',
   /** Proposal and follow-up events that notify people (in-app, email, SMS); see libs/notifications. */
   NOTIFICATIONS = 'notifications',
 }

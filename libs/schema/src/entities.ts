@@ -1,3 +1,4 @@
+import { EmployerAnswerLinkEntity } from '#lib/employer-answers';
 import { AuditEntryEntity } from '#lib/audit';
 import { EmployerContactEntity, EmployerEntity, EmployerSiteEntity } from '#lib/employers';
 import { OrganisationEntity, UserEntity } from '#lib/organisations';
@@ -28,4 +29,5 @@ export const ENTITIES = [
   EvaluationEntity,
   AllocationRunEntity,
   AuditEntryEntity,
+  EmployerAnswerLinkEntity,
 ];

@@ -73,6 +73,9 @@ export class ParticipantEntity {
   @Column('jsonb', { default: () => "'{}'" }) constraints!: Partial<Constraints>;
   @Column('text', { nullable: true }) familyNotes!: string | null;
 
+  /** Set when the participant was erased on request or by retention: identity and free text are gone. */
+  @Column('timestamptz', { nullable: true }) anonymisedAt!: Date | null;
+
   @Index() @Column('uuid') createdById!: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @Index() @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

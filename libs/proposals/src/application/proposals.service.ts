@@ -61,7 +61,11 @@ export type FollowUpScheduleInput = z.input<typeof followUpScheduleSchema>;
 export type EvaluationInput = z.input<typeof evaluationSchema>;
 
 /** Who is acting: a signed-in user, or an employer contact answering through an emailed link. */
-export type ProposalActor = { readonly kind: 'USER'; readonly actor: Actor } | { readonly kind: 'EMPLOYER_LINK'; readonly employerId: string };
+export type ProposalActor =
+  | { readonly kind: 'USER'; readonly actor: Actor }
+  | { readonly kind: 'EMPLOYER_LINK'; readonly employerId: string }
+  /** The service itself (retention, erasure on request): no visibility check, recorded as SYSTEM. */
+  | { readonly kind: 'SYSTEM' };
 
 export interface ProposalFilter {
   readonly participantId?: string | null;
@@ -92,10 +96,15 @@ export class ProposalsService implements OnModuleInit {
   onModuleInit(): void {
     // Withdrawing the consent to be proposed withdraws open proposals, in the same transaction.
     this.participants.onConsentWithdrawn(async (em, actor, participantId, scope) => {
-      if (scope !== ConsentScope.PROPOSE_TO_EMPLOYERS) return;
-      const open = await em.find(ProposalEntity, { where: { participantId, status: In([...WITHDRAWN_WITH_CONSENT]) } });
-      for (const p of open) await this.apply(em, { kind: 'USER', actor }, p.id, ProposalStatus.WITHDRAWN, { reason: ParticipantReason.CONSENT_WITHDRAWN, reasonNote: null });
+      if (scope === ConsentScope.PROPOSE_TO_EMPLOYERS) await this.withdrawOpen(em, { kind: 'USER', actor }, participantId, ParticipantReason.CONSENT_WITHDRAWN);
     });
+  }
+
+  /** Withdraws every proposal of a participant that is not yet under way, inside the caller's transaction. */
+  async withdrawOpen(em: EntityManager, who: ProposalActor, participantId: string, reason: ParticipantReason): Promise<number> {
+    const open = await em.find(ProposalEntity, { where: { participantId, status: In([...WITHDRAWN_WITH_CONSENT]) } });
+    for (const p of open) await this.apply(em, who, p.id, ProposalStatus.WITHDRAWN, { reason, reasonNote: null });
+    return open.length;
   }
 
   async suggest(actor: Actor, input: SuggestInput): Promise<ProposalEntity> {
@@ -184,7 +193,7 @@ export class ProposalsService implements OnModuleInit {
     const data = parseInput(evaluationSchema, input);
     return this.dataSource.transaction(async (em) => {
       const proposal = await this.lockVisible(em, who, proposalId);
-      const role = who.kind === 'EMPLOYER_LINK' || who.actor.role === Role.EMPLOYER ? 'EMPLOYER' : who.actor.role === Role.ADVISOR ? 'ADVISOR' : null;
+      const role = who.kind === 'EMPLOYER_LINK' || (who.kind === 'USER' && who.actor.role === Role.EMPLOYER) ? 'EMPLOYER' : who.kind === 'USER' && who.actor.role === Role.ADVISOR ? 'ADVISOR' : null;
       if (!role) throw new ForbiddenError('Evaluations are written by the employer and the participant’s advisor');
       const evaluable = [ProposalStatus.STARTED, ProposalStatus.COMPLETED, ProposalStatus.ENDED_EARLY, ProposalStatus.CONVERTED, ProposalStatus.HIRED];
       if (!evaluable.includes(proposal.status)) throw new ConflictError(`A placement is evaluated once it has started, not while ${proposal.status}`);
@@ -230,7 +239,7 @@ export class ProposalsService implements OnModuleInit {
     const proposal = await this.lockVisible(em, who, proposalId);
     const from = proposal.status;
     const rule = transitionRule(from, to);
-    const by: TransitionActor = who.kind === 'EMPLOYER_LINK' || who.actor.role === Role.EMPLOYER ? 'EMPLOYER' : 'STAFF';
+    const by: TransitionActor = who.kind === 'EMPLOYER_LINK' || (who.kind === 'USER' && who.actor.role === Role.EMPLOYER) ? 'EMPLOYER' : 'STAFF';
     if (!rule) throw new ConflictError(`A proposal cannot go from ${from} to ${to}`, { from, to });
     if (!rule.by.includes(by)) throw new ForbiddenError(by === 'EMPLOYER' ? 'Employers answer proposals; the rest of the process is the advisor’s and market contact’s' : 'Only the employer can do this');
     if (by === 'STAFF' && who.kind === 'USER') this.assertStaff(who.actor);
@@ -312,6 +321,7 @@ export class ProposalsService implements OnModuleInit {
   }
 
   private async canSee(em: EntityManager, who: ProposalActor, p: ProposalEntity): Promise<boolean> {
+    if (who.kind === 'SYSTEM') return true;
     if (who.kind === 'EMPLOYER_LINK') return who.employerId === p.employerId && EMPLOYER_VISIBLE.includes(p.status);
     const actor = who.actor;
     if (actor.role === Role.EMPLOYER) return actor.employerId === p.employerId && EMPLOYER_VISIBLE.includes(p.status);

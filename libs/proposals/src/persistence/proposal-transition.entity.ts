@@ -10,8 +10,8 @@ export class ProposalTransitionEntity {
   @Column({ type: 'enum', enum: ProposalStatus, enumName: 'proposal_status' }) toStatus!: ProposalStatus;
   @Column('text', { nullable: true }) reason!: string | null;
   @Column('text', { nullable: true }) reasonNote!: string | null;
-  /** A user, or null when the employer answered through an emailed link. */
+  /** A user, or null when the employer answered through an emailed link or the service acted itself. */
   @Column('uuid', { nullable: true }) actorId!: string | null;
-  @Column('text') actorKind!: 'USER' | 'EMPLOYER_LINK';
+  @Column('text') actorKind!: 'USER' | 'EMPLOYER_LINK' | 'SYSTEM';
   @Column('timestamptz', { default: () => 'now()' }) occurredAt!: Date;
 }

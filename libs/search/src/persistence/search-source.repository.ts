@@ -55,7 +55,7 @@ export class SearchSourceRepository {
     const sql =
       kind === 'placement'
         ? `SELECT p.id, ${PLACEMENT_VERSION} AS version FROM placements p JOIN employers e ON e.id = p.employer_id WHERE p.id > $1 ORDER BY p.id LIMIT $2`
-        : `SELECT p.id, ${PARTICIPANT_VERSION} AS version FROM participants p WHERE p.id > $1 ORDER BY p.id LIMIT $2`;
+        : `SELECT p.id, ${PARTICIPANT_VERSION} AS version FROM participants p WHERE p.id > $1 AND p.anonymised_at IS NULL ORDER BY p.id LIMIT $2`;
     for (let after = FIRST_ID; ; ) {
       const rows = (await this.dataSource.query(sql, [after, batchSize])) as Array<{ id: string; version: string }>;
       if (rows.length === 0) return;
@@ -98,7 +98,7 @@ export class SearchSourceRepository {
               ARRAY(SELECT x->>'occupationCode' FROM jsonb_array_elements(p.experience) x WHERE x ? 'occupationCode') AS experience_occupations,
               p.status, p.final_goal, p.oral_level, p.reachable_areas, ${PARTICIPANT_VERSION} AS version
        FROM participants p
-       WHERE ${where}`,
+       WHERE p.anonymised_at IS NULL AND ${where}`,
       params,
     )) as Array<Record<string, unknown>>;
     return rows.map((r) => ({
