@@ -9,6 +9,7 @@ import { AuthModule } from '#lib/auth';
 import { type AppConfig, ConfigModule } from '#lib/config';
 import { EmployerAnswersModule } from '#lib/employer-answers';
 import { EmployersModule } from '#lib/employers';
+import { InsightsModule } from '#lib/insights';
 import { MatchingModule } from '#lib/matching';
 import { type GqlContext, mercuriusErrorFormatter, RequestLoaders } from '#lib/gql';
 import { OrganisationsModule } from '#lib/organisations';
@@ -78,6 +79,7 @@ export class ApiModule {
         MatchingModule,
         ProposalsModule,
         EmployerAnswersModule,
+        InsightsModule,
       ],
       controllers: [HealthController],
     };

@@ -1,6 +1,7 @@
 import { EmployerAnswerLinkEntity } from '#lib/employer-answers';
 import { AuditEntryEntity } from '#lib/audit';
 import { EmployerContactEntity, EmployerEntity, EmployerSiteEntity } from '#lib/employers';
+import { ParticipantOutcomeEntity } from '#lib/insights';
 import { OrganisationEntity, UserEntity } from '#lib/organisations';
 import { ActivityEntryEntity, ConsumedEventEntity, OutboxEventEntity } from '#lib/outbox';
 import { ConsentEntity, LanguageAssessmentEntity, ParticipantEntity, ParticipantTeacherEntity } from '#lib/participants';
@@ -30,4 +31,5 @@ export const ENTITIES = [
   AllocationRunEntity,
   AuditEntryEntity,
   EmployerAnswerLinkEntity,
+  ParticipantOutcomeEntity,
 ];

@@ -22,6 +22,8 @@ export enum DomainEventType {
   FollowUpScheduled = 'FollowUpScheduled',
   FollowUpLogged = 'FollowUpLogged',
   EvaluationRecorded = 'EvaluationRecorded',
+  /** payload: outcomeId, measuredAt (the category is reloaded by id, not carried). */
+  ParticipantOutcomeRecorded = 'ParticipantOutcomeRecorded',
 }
 
 export type AggregateType = 'Participant' | 'Employer' | 'Placement' | 'Proposal';
