@@ -1,4 +1,7 @@
 import { ValidationError } from './errors.js';
+import { isStorableText } from './validation.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Keyset cursors: opaque base64url of the sort key and id, stable under concurrent inserts. */
 export interface PageRequest {
@@ -28,7 +31,8 @@ export function pageRequest(first: number | null | undefined, after: string | nu
   if (!after) return { first: size };
   try {
     const parsed: unknown = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((p) => typeof p === 'string')) {
+    // A forged cursor must be a typed error, never a value that reaches SQL.
+    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((p) => typeof p === 'string') && UUID.test(parsed[1] as string) && (parsed[0] as string).length <= 500 && isStorableText(parsed[0] as string)) {
       return { first: size, after: { key: parsed[0] as string, id: parsed[1] as string } };
     }
   } catch {
@@ -43,4 +47,9 @@ export function toPage<T>(rows: readonly T[], req: PageRequest, cursorOf: (row: 
   const items = hasNextPage ? rows.slice(0, req.first) : rows;
   const last = items[items.length - 1];
   return { items, hasNextPage, endCursor: last ? encodeCursor(...cursorOf(last)) : null, totalCount };
+}
+
+/** For keysets ordered by a timestamp: the cursor's key must be one. */
+export function assertTimestampCursor(page: PageRequest): void {
+  if (page.after && !Number.isFinite(Date.parse(page.after.key))) throw ValidationError.field('after', 'is not a cursor returned by this API');
 }

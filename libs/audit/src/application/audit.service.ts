@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessPolicy, type Actor, ParticipantView, Role } from '#lib/access';
-import { ForbiddenError, NotFoundError } from '#lib/core';
+import { ForbiddenError, isUuid, NotFoundError, ValidationError } from '#lib/core';
 import { ParticipantsService } from '#lib/participants';
 import { AuditKind, AuditPurpose } from '../domain/audit.js';
 import { AuditWriter } from './audit-writer.js';
@@ -55,11 +55,14 @@ export class AuditService {
   /** Administrators query the whole log. */
   async query(actor: Actor, filter: AuditFilter, first: number): Promise<AuditRecord[]> {
     this.policy.assertAdmin(actor);
+    for (const key of ['participantId', 'actorId'] as const) if (filter[key] && !isUuid(filter[key])) throw ValidationError.field(`filter.${key}`, 'is not an id');
+    for (const key of ['from', 'to'] as const) if (filter[key] && Number.isNaN(filter[key]!.getTime())) throw ValidationError.field(`filter.${key}`, 'is not a date-time');
     return this.entries(filter, first);
   }
 
   /** A participant's own access history, for the data subject: their unit's advisors and administrators. */
   async accessHistory(actor: Actor, participantId: string, first = 1000): Promise<AuditRecord[]> {
+    if (!isUuid(participantId)) throw new NotFoundError('Participant', participantId);
     if (actor.role !== Role.ADMIN) {
       const [visible] = await this.participants.findByIds(actor, [participantId]);
       if (!visible) throw new NotFoundError('Participant', participantId);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
 import { z } from 'zod';
 import { AccessPolicy, type Actor } from '#lib/access';
-import { ConflictError, NotFoundError, type Page, type PageRequest, parseInput, SECTORS, toPage, ValidationError } from '#lib/core';
+import { ConflictError, NotFoundError, type Page, type PageRequest, parseInput, SECTORS, toPage, ValidationError, isUuid } from '#lib/core';
 import { AreaCatalogue } from '#lib/geo';
 import { DomainEventType, OutboxWriter } from '#lib/outbox';
 import { isValidOrgNumber, normaliseOrgNumber } from '../domain/org-number.js';
@@ -177,7 +177,10 @@ export class EmployersService {
     if (scope.kind === 'ONE') qb.andWhere('e.id = :own', { own: scope.employerId ?? '00000000-0000-0000-0000-000000000000' });
     if (!filter.includeArchived) qb.andWhere('e.archived_at IS NULL');
     if (filter.sector) qb.andWhere('e.sector = :sector', { sector: filter.sector });
-    if (filter.ownerOfficeId) qb.andWhere('e.owner_office_id = :office', { office: filter.ownerOfficeId });
+    if (filter.ownerOfficeId) {
+      if (!isUuid(filter.ownerOfficeId)) throw ValidationError.field('filter.ownerOfficeId', 'is not an id');
+      qb.andWhere('e.owner_office_id = :office', { office: filter.ownerOfficeId });
+    }
     if (filter.search) {
       qb.andWhere('(e.name ILIKE :search OR e.org_number = :orgnr)', { search: `%${filter.search.replace(/[%_\\]/g, '\\$&')}%`, orgnr: normaliseOrgNumber(filter.search) });
     }
@@ -195,7 +198,7 @@ export class EmployersService {
 
   async findByIds(actor: Actor, ids: readonly string[]): Promise<EmployerEntity[]> {
     const scope = this.policy.employerScope(actor);
-    const visible = scope.kind === 'ALL' ? ids : ids.filter((id) => id === scope.employerId);
+    const visible = (scope.kind === 'ALL' ? ids : ids.filter((id) => id === scope.employerId)).filter(isUuid);
     if (visible.length === 0) return [];
     return this.dataSource.getRepository(EmployerEntity).findBy({ id: In([...visible]) });
   }
@@ -218,6 +221,7 @@ export class EmployersService {
   /** Employers hidden by the policy are reported as not found: no leak of their existence. */
   private async lockVisible(actor: Actor, em: import('typeorm').EntityManager, id: string): Promise<EmployerEntity> {
     const scope = this.policy.employerScope(actor);
+    if (!isUuid(id)) throw new NotFoundError('Employer', id);
     const employer = await em.findOne(EmployerEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!employer || (scope.kind === 'ONE' && scope.employerId !== id)) throw new NotFoundError('Employer', id);
     return employer;

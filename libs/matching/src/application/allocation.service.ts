@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Actor } from '#lib/access';
 import { NotFoundError, parseInput, SECTORS, ValidationError } from '#lib/core';
+import { AreaCatalogue } from '#lib/geo';
 import { PlacementType } from '#lib/placements';
 import { QueueName } from '#lib/queue';
 import { MATCHING_OPTIONS, type MatchingOptions } from '../matching.options.js';
@@ -18,7 +19,7 @@ const scopeSchema = z
     unitId: z.array(z.uuid()).max(50).nullish(),
     type: z.array(z.enum(PlacementType)).max(4).nullish(),
     sector: z.array(z.enum(SECTORS)).max(16).nullish(),
-    areaCode: z.array(z.string().max(40)).max(80).nullish(),
+    areaCode: z.array(z.string().refine((c) => AreaCatalogue.default().has(c), 'is not a known district or municipality code')).max(80).nullish(),
   })
   .strict();
 export type AllocationScopeInput = z.input<typeof scopeSchema>;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AccessPolicy, type Actor, OrganisationKind } from '#lib/access';
-import { NotFoundError, type Page, type PageRequest, toPage } from '#lib/core';
+import { NotFoundError, type Page, type PageRequest, toPage, isUuid } from '#lib/core';
 import { OrganisationEntity } from '../persistence/organisation.entity.js';
 import { UserEntity } from '../persistence/user.entity.js';
 
@@ -38,14 +38,15 @@ export class OrganisationsService {
   /** For loaders: organisations the actor may see, in any order. */
   async findByIds(actor: Actor, ids: readonly string[]): Promise<OrganisationEntity[]> {
     const scope = this.policy.organisationScope(actor);
-    const visible = scope.kind === 'ALL' ? ids : ids.filter((id) => id === scope.organisationId);
+    const visible = (scope.kind === 'ALL' ? ids : ids.filter((id) => id === scope.organisationId)).filter(isUuid);
     if (visible.length === 0) return [];
     return this.dataSource.getRepository(OrganisationEntity).findBy({ id: In([...visible]) });
   }
 
   /** Names of staff users are shown next to what they did; employers only see their own colleagues. */
   async findUsersByIds(actor: Actor, ids: readonly string[]): Promise<UserEntity[]> {
-    const users = ids.length ? await this.dataSource.getRepository(UserEntity).findBy({ id: In([...ids]) }) : [];
+    const valid = ids.filter(isUuid);
+    const users = valid.length ? await this.dataSource.getRepository(UserEntity).findBy({ id: In(valid) }) : [];
     const scope = this.policy.organisationScope(actor);
     return scope.kind === 'ALL' ? users : users.filter((u) => u.organisationId === scope.organisationId);
   }

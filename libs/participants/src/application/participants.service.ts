@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
 import { AccessPolicy, type Actor, ParticipantView, Role } from '#lib/access';
-import { CEFR_LEVELS, EVIDENCE_SOURCES, LANGUAGE_SKILLS, NotFoundError, type Page, type PageRequest, parseInput, SECTORS, toPage, ValidationError, WEEKDAYS } from '#lib/core';
+import { CEFR_LEVELS, EVIDENCE_SOURCES, LANGUAGE_SKILLS, NotFoundError, type Page, type PageRequest, parseInput, SECTORS, toPage, ValidationError, WEEKDAYS, isoDate as isoDateSchema, assertTimestampCursor, isUuid, ForbiddenError } from '#lib/core';
 import { AreaCatalogue } from '#lib/geo';
 import { OccupationCatalogue } from '#lib/occupations';
 import { DomainEventType, OutboxWriter } from '#lib/outbox';
@@ -14,7 +14,7 @@ import { ParticipantTeacherEntity } from '../persistence/participant-teacher.ent
 import { ParticipantEntity } from '../persistence/participant.entity.js';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const isoDate = z.iso.date('must be a date (YYYY-MM-DD)');
+const isoDate = isoDateSchema();
 const occupationCode = z.string().refine((c) => OccupationCatalogue.default().has(c), 'is not a STYRK-08 code in the occupation list');
 const areaCode = z.string().refine((c) => AreaCatalogue.default().has(c), 'is not a known district or municipality code');
 const languageName = z.string().trim().min(2).max(40);
@@ -217,7 +217,8 @@ export class ParticipantsService {
       if (!visible) throw new NotFoundError('Participant', participantId);
       const follows = await em.existsBy(ParticipantTeacherEntity, { participantId, teacherId: actor.userId });
       if (!this.policy.canRecordLanguage(actor, visible.entity.organisationId, follows)) {
-        throw new NotFoundError('Participant', participantId);
+        // Visible but not theirs to assess: say so (NOT_FOUND is for what the caller may not see at all).
+        throw new ForbiddenError('Language evidence is recorded by the participant’s advisors and the teachers who follow them');
       }
       const participant = await em.findOneOrFail(ParticipantEntity, { where: { id: participantId }, lock: { mode: 'pessimistic_write' } });
       await em.insert(LanguageAssessmentEntity, { participantId, ...data, note: data.note ?? null, recordedById: actor.userId });
@@ -270,6 +271,7 @@ export class ParticipantsService {
   async assignTeacher(actor: Actor, participantId: string, teacherId: string): Promise<VisibleParticipant> {
     return this.dataSource.transaction(async (em) => {
       const participant = await this.lockForWrite(actor, em, participantId);
+      if (!isUuid(teacherId)) throw ValidationError.field('teacherId', 'is not a teacher');
       const teacher = (await em.query(`SELECT 1 FROM users WHERE id = $1 AND role = 'TEACHER' AND active`, [teacherId])) as unknown[];
       if (teacher.length === 0) throw ValidationError.field('teacherId', 'is not a teacher');
       await em.query('INSERT INTO participant_teachers (participant_id, teacher_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [participantId, teacherId]);
@@ -289,13 +291,18 @@ export class ParticipantsService {
     if (filter.wantsOccupation) qb.andWhere(':occ = ANY(p.wanted_occupations)', { occ: filter.wantsOccupation });
     if (filter.reachesArea) qb.andWhere('p.reachable_areas @> ARRAY[:area]::text[]', { area: filter.reachesArea });
     if (filter.availableOn) qb.andWhere(':day = ANY(p.available_weekdays)', { day: filter.availableOn });
-    if (filter.advisorId) qb.andWhere('p.advisor_id = :advisor', { advisor: filter.advisorId });
+    if (filter.advisorId) {
+      if (!isUuid(filter.advisorId)) throw ValidationError.field('filter.advisorId', 'is not an id');
+      qb.andWhere('p.advisor_id = :advisor', { advisor: filter.advisorId });
+    }
+    if (filter.programmeEndsBefore && !isoDateSchema().safeParse(filter.programmeEndsBefore).success) throw ValidationError.field('filter.programmeEndsBefore', 'must be a date (YYYY-MM-DD)');
     if (filter.programmeEndsBefore) qb.andWhere('p.programme_end <= :endsBefore', { endsBefore: filter.programmeEndsBefore });
     if (filter.search) {
       if (scope.view !== ParticipantView.FULL) throw ValidationError.field('filter.search', 'name search is only available to the participant’s advisors');
       qb.andWhere(`(p.first_name || ' ' || p.last_name) ILIKE :q`, { q: `%${filter.search.replace(/[%_\\]/g, '\\$&')}%` });
     }
     const total = await qb.clone().getCount();
+    assertTimestampCursor(page);
     if (page.after) qb.andWhere('(p.updated_at, p.id) < (:key::timestamptz, :id)', page.after);
     const rows = await qb.orderBy('p.updated_at', 'DESC').addOrderBy('p.id', 'DESC').limit(page.first + 1).getMany();
     const view = scope.view;

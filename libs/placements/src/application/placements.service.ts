@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AccessPolicy, type Actor, Role } from '#lib/access';
-import { CEFR_LEVELS, ConflictError, NotFoundError, type Page, type PageRequest, parseInput, SECTORS, toPage, ValidationError, WEEKDAYS } from '#lib/core';
+import { CEFR_LEVELS, ConflictError, NotFoundError, type Page, type PageRequest, parseInput, SECTORS, toPage, ValidationError, WEEKDAYS, isoDate as isoDateSchema, assertTimestampCursor, isUuid } from '#lib/core';
 import { EmployerEntity, EmployerSiteEntity } from '#lib/employers';
 import { OccupationCatalogue } from '#lib/occupations';
 import { type DomainEvent, DomainEventType, OutboxWriter } from '#lib/outbox';
@@ -11,7 +11,7 @@ import { PlacementEntity } from '../persistence/placement.entity.js';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const cefr = z.enum(CEFR_LEVELS).nullish();
-const isoDate = z.iso.date('must be a date (YYYY-MM-DD)');
+const isoDate = isoDateSchema();
 
 const requirementSchema = z.object({ oral: cefr, listening: cefr, reading: cefr, writing: cefr });
 
@@ -195,6 +195,8 @@ export class PlacementsService {
     if (filter.type?.length) qb.andWhere('p.type IN (:...type)', { type: filter.type });
     if (filter.sector?.length) qb.andWhere('p.sector IN (:...sector)', { sector: filter.sector });
     if (filter.areaCode?.length) qb.andWhere('p.area_code IN (:...area)', { area: filter.areaCode });
+    if (filter.employerId && !isUuid(filter.employerId)) throw ValidationError.field('filter.employerId', 'is not an id');
+    if (filter.startsBefore && !isoDateSchema().safeParse(filter.startsBefore).success) throw ValidationError.field('filter.startsBefore', 'must be a date (YYYY-MM-DD)');
     if (filter.employerId) qb.andWhere('p.employer_id = :employerId', { employerId: filter.employerId });
     if (filter.occupationCode) qb.andWhere('p.occupation_code = :occ', { occ: filter.occupationCode });
     if (filter.maxRequiredOral) qb.andWhere('(p.required_oral IS NULL OR p.required_oral <= :oral OR p.open_to_low_norwegian)', { oral: filter.maxRequiredOral });
@@ -202,6 +204,7 @@ export class PlacementsService {
     if (filter.ownedByMyOrganisation) qb.andWhere('p.owner_organisation_id = :myOrg', { myOrg: actor.organisationId });
     if (filter.search) qb.andWhere('p.title ILIKE :q', { q: `%${filter.search.replace(/[%_\\]/g, '\\$&')}%` });
     const total = await qb.clone().getCount();
+    assertTimestampCursor(page);
     if (page.after) qb.andWhere('(p.created_at, p.id) < (:key::timestamptz, :id)', page.after);
     const rows = await qb.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').limit(page.first + 1).getMany();
     return toPage(rows, page, (p) => [p.createdAt.toISOString(), p.id], total);

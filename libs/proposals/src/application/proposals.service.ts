@@ -3,7 +3,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { z } from 'zod';
 import { AccessPolicy, type Actor, Role } from '#lib/access';
 import { APP_CONFIG, type AppConfig } from '#lib/config';
-import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError, WEEKDAYS } from '#lib/core';
+import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError, WEEKDAYS, isoDate as isoDateSchema } from '#lib/core';
 import { DomainEventType, OutboxWriter } from '#lib/outbox';
 import { ConsentScope, ParticipantsService } from '#lib/participants';
 import { PlacementEntity, PlacementsService, PlacementStatus } from '#lib/placements';
@@ -24,7 +24,7 @@ import { FollowUpEntity, FollowUpStatus } from '../persistence/follow-up.entity.
 import { type Agreement, ProposalEntity } from '../persistence/proposal.entity.js';
 import { ProposalTransitionEntity } from '../persistence/proposal-transition.entity.js';
 
-const isoDate = z.iso.date('must be a date (YYYY-MM-DD)');
+const isoDate = isoDateSchema();
 const suggestSchema = z.object({ participantId: z.uuid(), placementId: z.uuid(), note: z.string().trim().max(2000).nullish() });
 const reasonCodes = [...Object.values(DeclineReason), ...Object.values(ParticipantReason)] as [string, ...string[]];
 const transitionSchema = z.object({ reason: z.enum(reasonCodes).nullish(), reasonNote: z.string().trim().max(2000).nullish() });
@@ -74,7 +74,8 @@ export interface ProposalFilter {
   readonly status?: readonly ProposalStatus[] | null;
 }
 
-const EMPLOYER_VISIBLE: readonly ProposalStatus[] = Object.values(ProposalStatus).filter((s) => s !== ProposalStatus.SUGGESTED);
+/** Employers see a proposal only once it was shared with them: a suggestion withdrawn before that never existed for them. */
+const sharedWithEmployer = (p: ProposalEntity) => p.proposedAt !== null;
 
 /**
  * The placement process from suggestion to outcome. Every change is a guarded transition, written
@@ -210,6 +211,10 @@ export class ProposalsService implements OnModuleInit {
   }
 
   async list(actor: Actor, filter: ProposalFilter, first: number): Promise<ProposalEntity[]> {
+    for (const key of ['participantId', 'placementId', 'employerId'] as const) {
+      const id = filter[key];
+      if (id && !z.uuid().safeParse(id).success) throw ValidationError.field(`filter.${key}`, 'is not an id');
+    }
     const qb = this.dataSource.getRepository(ProposalEntity).createQueryBuilder('pr');
     await this.applyScope(actor, qb);
     if (filter.participantId) qb.andWhere('pr.participant_id = :pid', { pid: filter.participantId });
@@ -322,9 +327,9 @@ export class ProposalsService implements OnModuleInit {
 
   private async canSee(em: EntityManager, who: ProposalActor, p: ProposalEntity): Promise<boolean> {
     if (who.kind === 'SYSTEM') return true;
-    if (who.kind === 'EMPLOYER_LINK') return who.employerId === p.employerId && EMPLOYER_VISIBLE.includes(p.status);
+    if (who.kind === 'EMPLOYER_LINK') return who.employerId === p.employerId && sharedWithEmployer(p);
     const actor = who.actor;
-    if (actor.role === Role.EMPLOYER) return actor.employerId === p.employerId && EMPLOYER_VISIBLE.includes(p.status);
+    if (actor.role === Role.EMPLOYER) return actor.employerId === p.employerId && sharedWithEmployer(p);
     if (actor.role !== Role.ADVISOR && actor.role !== Role.MARKET_CONTACT) return false;
     const [visible] = await this.participants.findByIds(actor, [p.participantId], em);
     return visible !== undefined;
@@ -333,7 +338,7 @@ export class ProposalsService implements OnModuleInit {
   private async applyScope(actor: Actor, qb: ReturnType<ProposalsRepo['createQueryBuilder']>): Promise<void> {
     const scope = this.policy.participantScope(actor);
     if (actor.role === Role.EMPLOYER) {
-      qb.andWhere('pr.employer_id = :scopeEmployer AND pr.status IN (:...scopeStatuses)', { scopeEmployer: actor.employerId ?? '00000000-0000-0000-0000-000000000000', scopeStatuses: EMPLOYER_VISIBLE });
+      qb.andWhere('pr.employer_id = :scopeEmployer AND pr.proposed_at IS NOT NULL', { scopeEmployer: actor.employerId ?? '00000000-0000-0000-0000-000000000000' });
       return;
     }
     if (scope.kind === 'UNIT') qb.andWhere('pr.participant_id IN (SELECT p.id FROM participants p WHERE p.organisation_id = :scopeOrg)', { scopeOrg: scope.organisationId });

@@ -96,7 +96,7 @@ export class Proposal {
   @Field(() => Date, { nullable: true }) answeredAt!: Date | null;
   @Field(() => Agreement, { nullable: true }) agreement!: Agreement | null;
   @Field(() => ID, { nullable: true }) followUpOwnerId!: string | null;
-  @Field(() => ID) createdById!: string;
+  @Field(() => ID, { nullable: true, description: 'Null for employers.' }) createdById!: string | null;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) updatedAt!: Date;
   @Field(() => [ProposalStatus], { description: 'Where the caller may move it next.' }) allowedTransitions!: ProposalStatus[];

@@ -9,7 +9,7 @@ import { loadPlacement, Placement, PlacementsService, toPlacement } from '#lib/p
 import { CandidateCards } from '../application/candidate-card.js';
 import { EmployerLedgerService } from '../application/employer-ledger.service.js';
 import { ProposalsService } from '../application/proposals.service.js';
-import { allowedProposalTransitions, ProposalStatus } from '../domain/proposal.js';
+import { allowedProposalTransitions, DeclineReason, ProposalStatus } from '../domain/proposal.js';
 import type { EvaluationEntity } from '../persistence/evaluation.entity.js';
 import type { FollowUpEntity } from '../persistence/follow-up.entity.js';
 import type { ProposalEntity } from '../persistence/proposal.entity.js';
@@ -30,11 +30,34 @@ import {
   SuggestProposalInput,
 } from './proposal.model.js';
 
-const toProposal = (p: ProposalEntity, actor: Actor): Proposal => ({
-  ...p,
-  agreement: p.agreement ? { ...p.agreement, weekdays: [...p.agreement.weekdays], tasks: [...p.agreement.tasks] } : null,
-  allowedTransitions: allowedProposalTransitions(p.status, actor.role === Role.EMPLOYER ? 'EMPLOYER' : 'STAFF'),
-});
+const EMPLOYER_REASONS: ReadonlySet<string> = new Set(Object.values(DeclineReason));
+
+/**
+ * Employers see the process from the moment it was shared with them, and only their own side of it:
+ * no staff notes, no participant's reasons (they may touch health or family), no staff identities.
+ */
+const toProposal = (p: ProposalEntity, actor: Actor): Proposal => {
+  const employer = actor.role === Role.EMPLOYER;
+  const ownReason = p.reason !== null && EMPLOYER_REASONS.has(p.reason);
+  return {
+    ...p,
+    note: employer ? null : p.note,
+    reason: employer && !ownReason ? null : p.reason,
+    reasonNote: employer && !ownReason ? null : p.reasonNote,
+    createdById: employer ? null : p.createdById,
+    followUpOwnerId: employer ? null : p.followUpOwnerId,
+    agreement: p.agreement ? { ...p.agreement, weekdays: [...p.agreement.weekdays], tasks: [...p.agreement.tasks] } : null,
+    allowedTransitions: allowedProposalTransitions(p.status, employer ? 'EMPLOYER' : 'STAFF'),
+  };
+};
+
+const forEmployer = (history: readonly ProposalTransitionEntity[]): ProposalTransitionEntity[] =>
+  history
+    .filter((h) => h.toStatus !== ProposalStatus.SUGGESTED)
+    .map((h) => {
+      const ownReason = h.reason !== null && EMPLOYER_REASONS.has(h.reason);
+      return { ...h, actorId: null, reason: ownReason ? h.reason : null, reasonNote: ownReason ? h.reasonNote : null };
+    });
 const user = (actor: Actor) => ({ kind: 'USER' as const, actor });
 
 @Resolver(() => Proposal)
@@ -97,27 +120,31 @@ export class ProposalsResolver {
   }
 
   @ResolveField(() => [ProposalTransition])
-  history(@Parent() p: Proposal, @Context() ctx: GqlContext) {
-    return ctx.loaders.get<ProposalTransitionEntity[]>('proposalHistory', async (ids) => {
-      const rows = await this.service.history(ids);
-      return ids.map((id) => rows.filter((r) => r.proposalId === id));
+  async history(@Parent() p: Proposal, @Context() ctx: GqlContext) {
+    const rows = await ctx.loaders.get<ProposalTransitionEntity[]>('proposalHistory', async (ids) => {
+      const all = await this.service.history(ids);
+      return ids.map((id) => all.filter((r) => r.proposalId === id));
     }).load(p.id);
+    return ctx.actor.role === Role.EMPLOYER ? forEmployer(rows ?? []) : rows;
   }
 
   @ResolveField(() => [FollowUp])
-  followUps(@Parent() p: Proposal, @Context() ctx: GqlContext) {
-    return ctx.loaders.get<FollowUpEntity[]>('proposalFollowUps', async (ids) => {
-      const rows = await this.service.followUps(ids);
-      return ids.map((id) => rows.filter((r) => r.proposalId === id));
+  async followUps(@Parent() p: Proposal, @Context() ctx: GqlContext) {
+    const rows = await ctx.loaders.get<FollowUpEntity[]>('proposalFollowUps', async (ids) => {
+      const all = await this.service.followUps(ids);
+      return ids.map((id) => all.filter((r) => r.proposalId === id));
     }).load(p.id);
+    // Visit notes are the follow-up owner's: employers see when, not what was written.
+    return ctx.actor.role === Role.EMPLOYER ? (rows ?? []).map((f) => ({ ...f, notes: null })) : rows;
   }
 
   @ResolveField(() => [Evaluation])
-  evaluations(@Parent() p: Proposal, @Context() ctx: GqlContext) {
-    return ctx.loaders.get<EvaluationEntity[]>('proposalEvaluations', async (ids) => {
-      const rows = await this.service.evaluations(ids);
-      return ids.map((id) => rows.filter((r) => r.proposalId === id));
+  async evaluations(@Parent() p: Proposal, @Context() ctx: GqlContext) {
+    const rows = await ctx.loaders.get<EvaluationEntity[]>('proposalEvaluations', async (ids) => {
+      const all = await this.service.evaluations(ids);
+      return ids.map((id) => all.filter((r) => r.proposalId === id));
     }).load(p.id);
+    return ctx.actor.role === Role.EMPLOYER ? (rows ?? []).filter((e) => e.authorRole === 'EMPLOYER') : rows;
   }
 
   @ResolveField(() => Placement, { nullable: true })
