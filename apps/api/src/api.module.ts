@@ -10,13 +10,17 @@ import { type AppConfig, ConfigModule } from '#lib/config';
 import { EmployerAnswersModule } from '#lib/employer-answers';
 import { EmployersModule } from '#lib/employers';
 import { InsightsModule } from '#lib/insights';
+import { costLimitHook, graphqlLimitOptions } from '#lib/limits';
 import { MatchingModule } from '#lib/matching';
-import { type GqlContext, mercuriusErrorFormatter, RequestLoaders } from '#lib/gql';
+import { assertStorableInput, type GqlContext, mercuriusErrorFormatter, RequestLoaders } from '#lib/gql';
+import { NotificationsModule } from '#lib/notifications';
+import { OpsModule } from '#lib/ops';
 import { OrganisationsModule } from '#lib/organisations';
 import { OutboxModule } from '#lib/outbox';
 import { ParticipantsModule } from '#lib/participants';
 import { PlacementsModule } from '#lib/placements';
 import { PrivacyModule } from '#lib/privacy';
+import { RemindersModule } from '#lib/reminders';
 import { ProposalsModule } from '#lib/proposals';
 import { DatabaseModule } from '#lib/schema';
 import { SearchModule } from '#lib/search';
@@ -45,11 +49,15 @@ export class ApiModule {
           driver: MercuriusDriver,
           imports: [AuditWriterModule],
           inject: [AuditWriter],
-          useFactory: (audit: AuditWriter): MercuriusDriverConfig => ({
+          useFactory: (audit: AuditWriter): MercuriusDriverConfig => {
+            const costLimit = costLimitHook(config.limits.graphql);
+            return {
             autoSchemaFile: true,
             sortSchema: true,
             path: '/graphql',
             graphiql: config.env === 'development',
+            // Depth, aliases, tokens, introspection, suggestions, no batching: rejected before execution (libs/limits).
+            ...graphqlLimitOptions(config.limits.graphql),
             // The request was authenticated by the onRequest hook before GraphQL ever sees it.
             context: (request: FastifyRequest): GqlContext => ({
               actor: request.actor!,
@@ -64,12 +72,22 @@ export class ApiModule {
                 const ctx = context as unknown as GqlContext;
                 if (ctx.audit instanceof ReadCollector) await audit.recordReads(ctx.actor, ctx.requestId, ctx.purpose ?? null, ctx.audit.drain());
               },
+              // The estimated cost with this request's variables, before anything executes.
+              preExecution: async (schema, document, context, variables) => {
+                assertStorableInput(document, variables);
+                return costLimit(schema, document, context, variables);
+              },
             },
-            errorFormatter: mercuriusErrorFormatter(logger) as unknown as MercuriusDriverConfig['errorFormatter'],
-          }),
+            errorFormatter: mercuriusErrorFormatter(logger, {
+              hideSuggestions: !config.limits.graphql.suggestions,
+              bodyLimitBytes: config.limits.bodyLimitBytes,
+            }) as unknown as MercuriusDriverConfig['errorFormatter'],
+            };
+          },
         }),
         AuditModule,
         PrivacyModule,
+        RemindersModule,
         OrganisationsModule,
         EmployersModule,
         PlacementsModule,
@@ -79,7 +97,9 @@ export class ApiModule {
         MatchingModule,
         ProposalsModule,
         EmployerAnswersModule,
+        NotificationsModule,
         InsightsModule,
+        OpsModule,
       ],
       controllers: [HealthController],
     };

@@ -8,20 +8,28 @@ import { ActorLoader, TokenService } from '#lib/auth';
 import type { AppConfig } from '#lib/config';
 import { ANSWER_PUBLIC_ROUTE, hideAnswerTokensInRequestLogs } from '#lib/employer-answers';
 import { DomainError, ErrorCode } from '#lib/core';
+import { installRateLimits, trustProxyOption } from '#lib/limits';
 import { createLogger, PinoNestLogger } from '#lib/logging';
+import { installOps, OPS_PUBLIC_ROUTES } from '#lib/ops';
 import type { QueryCounter } from '#lib/database';
 import { QUERY_COUNTER } from '#lib/schema';
 import { ApiModule } from './api.module.js';
 
-/** Routes reachable without a token (the answer pages carry their own single-use token). Everything else requires a valid bearer JWT. */
-const PUBLIC_ROUTES = [/^\/health(\/|$|\?)/, ANSWER_PUBLIC_ROUTE];
+/**
+ * Routes reachable without a token (the answer pages carry their own single-use token). Everything else requires a valid bearer JWT.
+ * The operations routes (/metrics, /admin/login|logout, /admin/queues…) check an admin token or the scrape token themselves (libs/ops).
+ */
+const PUBLIC_ROUTES = [/^\/health(\/|$|\?)/, ANSWER_PUBLIC_ROUTE, ...OPS_PUBLIC_ROUTES];
 
 export async function createApiApp(config: AppConfig, logger: Logger = createLogger(config.logLevel, 'api')): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    bodyLimit: 1024 * 1024,
+    // Larger bodies are answered 413 PAYLOAD_TOO_LARGE (HTTP_BODY_LIMIT_BYTES, 256 KiB by default).
+    bodyLimit: config.limits.bodyLimitBytes,
+    // Behind a load balancer, the client address (rate limits, logs) comes from X-Forwarded-For (TRUST_PROXY).
+    trustProxy: trustProxyOption(config.limits.trustProxy),
     // Answer-link tokens (a signed JWT, ~350 characters) are a path parameter; Fastify's default limit is 100.
     routerOptions: { maxParamLength: 1024 },
   });
@@ -32,6 +40,10 @@ export async function createApiApp(config: AppConfig, logger: Logger = createLog
   const actors = app.get(ActorLoader);
   const fastify = app.getHttpAdapter().getInstance();
   hideAnswerTokensInRequestLogs(fastify);
+  // Rate limits (libs/limits, counted in Redis across replicas): per client address before authentication, so token
+  // guessing is limited too, and per user after it. /health is never limited.
+  const rateLimits = await installRateLimits(fastify, { redisUrl: config.redisUrl, keyPrefix: config.queuePrefix, limits: config.limits.rateLimit }, logger);
+  fastify.addHook('onRequest', rateLimits.perIp);
 
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     reply.header('x-request-id', request.id);
@@ -49,6 +61,9 @@ export async function createApiApp(config: AppConfig, logger: Logger = createLog
       return reply.status(503).send({ data: null, errors: [{ message: 'The service is temporarily unavailable', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }] });
     }
   });
+  fastify.addHook('onRequest', rateLimits.perUser);
+  // Request metrics, GET /metrics, the admin sign-in and the queue dashboard (libs/ops).
+  installOps(app);
   if (config.env === 'test') {
     // Test-only diagnostics: SQL statements per request, for the N+1 tests (tests run requests one at a time).
     const counter = app.get<QueryCounter>(QUERY_COUNTER);

@@ -3,8 +3,11 @@ import { AccessModule } from '#lib/access';
 import { type AppConfig, ConfigModule } from '#lib/config';
 import { EmployerAnswerLinksModule } from '#lib/employer-answers';
 import { MatchingWorkerModule } from '#lib/matching';
+import { NotificationsWorkerModule } from '#lib/notifications';
+import { OpsWorkerModule } from '#lib/ops';
 import { OutboxWorkerModule } from '#lib/outbox';
 import { PrivacyWorkerModule } from '#lib/privacy';
+import { RemindersWorkerModule } from '#lib/reminders';
 import { DatabaseModule } from '#lib/schema';
 import { SearchWorkerModule } from '#lib/search';
 import { OutboxRelayLoop } from './outbox-relay.loop.js';
@@ -15,7 +18,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AccessModule, OutboxWorkerModule, MatchingWorkerModule, SearchWorkerModule, EmployerAnswerLinksModule, PrivacyWorkerModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AccessModule, OutboxWorkerModule, MatchingWorkerModule, SearchWorkerModule, EmployerAnswerLinksModule, NotificationsWorkerModule, PrivacyWorkerModule, RemindersWorkerModule, OpsWorkerModule],
       providers: [OutboxRelayLoop],
     };
   }

@@ -12,6 +12,16 @@ const url = (protocols: string[], example: string) =>
       }
     }, `must be a ${protocols.join('/')} URL like ${example}`);
 
+/** "true" / "false" (environment flags). */
+const flag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true');
+
+/** Fastify's trustProxy from TRUST_PROXY: false (default), true, a hop count, or the proxies' addresses/CIDRs. */
+function trustProxy(value: string | undefined): boolean | number | string {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 /** Issuer and audience of locally issued tokens, unless JWT_ISSUER / JWT_AUDIENCE say otherwise. */
 export const JWT_DEFAULTS = { issuer: 'praksisbro', audience: 'praksisbro-api' } as const;
 
@@ -51,6 +61,27 @@ const schema = z
     NOTIFY_DIGEST_WINDOW_MS: z.coerce.number().int().min(0).default(60_000),
     /** How often (and after how long) relayed notification events that were never consumed are re-relayed. */
     NOTIFY_SWEEP_INTERVAL_MS: z.coerce.number().int().min(200).default(60_000),
+    /** Abuse resistance (libs/limits): GraphQL document limits, all checked before anything executes. */
+    /** 15: the standard introspection query (GraphiQL, code generators) is 15 deep; the app's own queries stay within 6. */
+    GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(15),
+    /** Estimated fields resolved (lists count their page size); default 50000, 1000000 under NODE_ENV=test. */
+    GRAPHQL_MAX_COST: z.coerce.number().int().min(1).optional(),
+    GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+    GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(5_000),
+    /** Introspection (`__schema`, `__type`) and "Did you mean …?" hints: default off under NODE_ENV=production, on otherwise. */
+    GRAPHQL_INTROSPECTION: flag.optional(),
+    GRAPHQL_FIELD_SUGGESTIONS: flag.optional(),
+    /** Largest accepted request body; larger ones are answered 413 PAYLOAD_TOO_LARGE. */
+    HTTP_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(256 * 1024),
+    /** Requests a minute per client address / per user, counted in Redis across replicas; 0 turns one off. Defaults in loadConfig. */
+    RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+    RATE_LIMIT_PER_USER_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+    /** Behind a load balancer: whose X-Forwarded-For to believe for the client address ("true", a hop count, or addresses/CIDRs). */
+    TRUST_PROXY: z.string().regex(/^(true|false|\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be true, false, a hop count or comma-separated addresses/CIDRs').optional(),
+    /** Static bearer token a Prometheus scraper may use for GET /metrics (admins' own tokens work too). */
+    METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** On SIGTERM the api reports not-ready this long before it stops accepting connections (let the load balancer notice). */
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   })
   .superRefine((env, ctx) => {
     if (!env.JWT_SECRET && !env.JWT_JWKS_URL) {
@@ -84,6 +115,22 @@ export interface AppConfig {
   readonly reminders: { readonly scanIntervalMs: number; readonly digestCron: string };
   readonly privacy: { readonly retentionMonths: number };
   readonly notifications: { readonly emailFrom: string; readonly digestWindowMs: number; readonly sweepIntervalMs: number };
+  /** Abuse resistance (libs/limits): GraphQL document limits, request body size, rate limits, trusted proxies. */
+  readonly limits: {
+    readonly graphql: {
+      readonly maxDepth: number;
+      readonly maxCost: number;
+      readonly maxAliases: number;
+      readonly maxTokens: number;
+      readonly introspection: boolean;
+      readonly suggestions: boolean;
+    };
+    readonly bodyLimitBytes: number;
+    readonly rateLimit: { readonly perIpPerMinute: number; readonly perUserPerMinute: number };
+    readonly trustProxy: boolean | number | string;
+  };
+  /** Operations: the metrics scrape token and the api's drain delay on SIGTERM. */
+  readonly ops: { readonly metricsToken?: string; readonly shutdownDrainMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -114,6 +161,25 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     reminders: { scanIntervalMs: e.REMINDER_SCAN_INTERVAL_MS, digestCron: e.REMINDER_DIGEST_CRON },
     privacy: { retentionMonths: e.RETENTION_MONTHS },
     notifications: { emailFrom: e.NOTIFY_EMAIL_FROM, digestWindowMs: e.NOTIFY_DIGEST_WINDOW_MS, sweepIntervalMs: e.NOTIFY_SWEEP_INTERVAL_MS },
+    limits: {
+      graphql: {
+        maxDepth: e.GRAPHQL_MAX_DEPTH,
+        // The test suites ask for everything reachable three levels deep (authorisation matrix): generous there.
+        maxCost: e.GRAPHQL_MAX_COST ?? (e.NODE_ENV === 'test' ? 1_000_000 : 50_000),
+        maxAliases: e.GRAPHQL_MAX_ALIASES,
+        maxTokens: e.GRAPHQL_MAX_TOKENS,
+        introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
+        suggestions: e.GRAPHQL_FIELD_SUGGESTIONS ?? e.NODE_ENV !== 'production',
+      },
+      bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES,
+      // Tests send thousands of requests from one address and a few users: generous unless a test sets its own.
+      rateLimit: {
+        perIpPerMinute: e.RATE_LIMIT_PER_IP_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 100_000 : 3_000),
+        perUserPerMinute: e.RATE_LIMIT_PER_USER_PER_MINUTE ?? (e.NODE_ENV === 'test' ? 100_000 : 600),
+      },
+      trustProxy: trustProxy(e.TRUST_PROXY),
+    },
+    ops: { metricsToken: e.METRICS_TOKEN, shutdownDrainMs: e.SHUTDOWN_DRAIN_MS },
   };
 }
 

@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Logger } from 'pino';
 import { DomainError, ErrorCode } from '#lib/core';
+import { LimitErrorCode, toLimitError, withoutSuggestions } from '#lib/limits';
 
 interface FormattedError {
   message: string;
@@ -18,10 +19,23 @@ const HTTP_CODES: Record<number, ErrorCode> = {
   409: ErrorCode.CONFLICT,
 };
 
+export interface ErrorFormatterOptions {
+  /** Strip graphql-js's "Did you mean …?" hints from every message (GRAPHQL_FIELD_SUGGESTIONS=false). */
+  readonly hideSuggestions?: boolean;
+  /** HTTP_BODY_LIMIT_BYTES, named in the 413 answer. */
+  readonly bodyLimitBytes?: number;
+}
+
+const LIMIT_CODES = new Set<unknown>(Object.values(LimitErrorCode));
+
 /** Maps every error once to a typed `extensions.code`; anything unexpected is logged and masked. */
 export function formatGraphQLError(error: GraphQLError, log: Logger): FormattedError {
   const base = { path: error.path, locations: error.locations };
   const original = error.originalError;
+  if (!original && LIMIT_CODES.has(error.extensions?.code)) {
+    // Abuse-resistance limits (libs/limits): typed by the code that raised them, with their details.
+    return { ...base, message: error.message, extensions: { ...error.extensions } };
+  }
   if (original instanceof DomainError) {
     return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
   }
@@ -51,27 +65,48 @@ export function formatGraphQLError(error: GraphQLError, log: Logger): FormattedE
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
+/** Connection-level failures (PostgreSQL down or restarting, a connection dropped mid-transaction): retryable, not a bug. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_ERRORS = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
 function isDatabaseUnavailable(err: Error): boolean {
   const code = (err as { code?: string }).code;
-  return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || /Connection terminated|timeout exceeded when trying to connect/i.test(err.message);
+  return (
+    (code !== undefined && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) ||
+    UNAVAILABLE_ERRORS.has(err.name) ||
+    /Connection terminated|timeout exceeded when trying to connect|not queryable|Client was closed/i.test(err.message)
+  );
 }
 
-/** Mercurius errorFormatter: 200 with typed errors, so clients read `extensions.code`, not HTTP status. */
-export function mercuriusErrorFormatter(log: Logger) {
-  return (execution: ExecutionResult & Required<Pick<ExecutionResult, 'errors'>>) => ({
-    statusCode: 200,
-    // Mercurius wraps validation failures in one error holding the individual GraphQLErrors.
-    response: {
-      data: execution.data ?? null,
-      errors: execution.errors
-        .flatMap((e) => {
-          const inner = (e.originalError ?? e) as { code?: string; errors?: Array<{ message: string; locations?: FormattedError['locations'] }> };
-          if (inner.code === 'MER_ERR_GQL_VALIDATION' && Array.isArray(inner.errors)) {
-            return inner.errors.map((v) => new GraphQLError(v.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
-          }
-          return [e];
-        })
-        .map((e) => formatGraphQLError(e, log)),
-    },
-  });
+/**
+ * Mercurius errorFormatter: 200 with typed errors, so clients read `extensions.code`, not HTTP status.
+ * The one exception is a body over the size limit: 413 with PAYLOAD_TOO_LARGE (rate limits answer 429 before this).
+ */
+export function mercuriusErrorFormatter(log: Logger, options: ErrorFormatterOptions = {}) {
+  return (execution: ExecutionResult & Required<Pick<ExecutionResult, 'errors'>>) => {
+    const errors = execution.errors
+      .flatMap((e) => {
+        const inner = (e.originalError ?? e) as { code?: string; errors?: Array<{ message: string; code?: string; validationContext?: string; extensions?: Record<string, unknown> }> };
+        // Mercurius wraps validation failures in one error holding the individual GraphQLErrors.
+        if (inner.code === 'MER_ERR_GQL_VALIDATION' && Array.isArray(inner.errors)) {
+          return inner.errors.map((v) => {
+            if (v.validationContext === 'body' && /must be object/.test(v.message)) {
+              return new GraphQLError('The request body must be one JSON object with a query: batched queries (a JSON array of operations) are not accepted', { extensions: { code: 'BAD_REQUEST' } });
+            }
+            return toLimitError(v) ?? new GraphQLError(v.message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+          });
+        }
+        if (inner.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+          const limit = options.bodyLimitBytes ? ` of ${options.bodyLimitBytes} bytes` : '';
+          return [new GraphQLError(`The request body is larger than the limit${limit}`, { extensions: { code: LimitErrorCode.PAYLOAD_TOO_LARGE, ...(options.bodyLimitBytes ? { maximumBytes: options.bodyLimitBytes } : {}) } })];
+        }
+        return [e];
+      })
+      .map((e) => formatGraphQLError(e, log))
+      .map((f) => (options.hideSuggestions ? { ...f, message: withoutSuggestions(f.message) } : f));
+    return {
+      statusCode: errors.some((f) => f.extensions.code === LimitErrorCode.PAYLOAD_TOO_LARGE) ? 413 : 200,
+      response: { data: execution.data ?? null, errors },
+    };
+  };
 }

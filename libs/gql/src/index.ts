@@ -3,3 +3,4 @@ export * from './current-actor.decorator.js';
 export * from './connection.js';
 export * from './error-formatter.js';
 export * from './enums.js';
+export * from './storable-input.js';

@@ -21,6 +21,13 @@ const SEARCH_INDEX_EVENTS: ReadonlySet<DomainEventType> = new Set([
   DomainEventType.EmployerUpdated,
 ]);
 
+/** Events that can notify someone (libs/notifications decides who): the proposal process and its follow-ups. */
+export const NOTIFICATION_EVENTS: ReadonlySet<DomainEventType> = new Set([
+  DomainEventType.ProposalCreated,
+  DomainEventType.ProposalStatusChanged,
+  DomainEventType.FollowUpScheduled,
+]);
+
 /** Job id per (queue, event): re-relaying after a crash cannot create a second job while the first is retained. */
 export const eventJobId = (eventId: string) => `evt-${eventId}`;
 
@@ -37,10 +44,15 @@ export class OutboxRelay {
     private readonly dataSource: DataSource,
     @InjectQueue(QueueName.DOMAIN_EVENTS) domainEvents: Queue,
     @InjectQueue(QueueName.SEARCH_INDEX) searchIndex: Queue,
+    @InjectQueue(QueueName.NOTIFICATIONS) notifications: Queue,
+    @InjectQueue(QueueName.REMINDERS) reminders: Queue,
   ) {
     this.queues = [
       { name: QueueName.DOMAIN_EVENTS, queue: domainEvents, accepts: () => true },
       { name: QueueName.SEARCH_INDEX, queue: searchIndex, accepts: (type) => SEARCH_INDEX_EVENTS.has(type) },
+      { name: QueueName.NOTIFICATIONS, queue: notifications, accepts: (type) => NOTIFICATION_EVENTS.has(type) },
+      // Proposals sent or answered plan and cancel the employer's answer deadline (libs/reminders).
+      { name: QueueName.REMINDERS, queue: reminders, accepts: (type) => type === DomainEventType.ProposalStatusChanged },
     ];
   }
 

@@ -4,6 +4,7 @@ import { type Actor, ParticipantView } from '#lib/access';
 import { AuditKind, AuditPurpose, AuditWriter } from '#lib/audit';
 import { APP_CONFIG, type AppConfig } from '#lib/config';
 import { ForbiddenError, NotFoundError } from '#lib/core';
+import { NotificationsService } from '#lib/notifications';
 import { DomainEventType, OutboxWriter } from '#lib/outbox';
 import { ParticipantsService } from '#lib/participants';
 import { ParticipantReason, ProposalsService } from '#lib/proposals';
@@ -42,6 +43,7 @@ export class PrivacyService {
     private readonly outbox: OutboxWriter,
     private readonly audit: AuditWriter,
     private readonly janitor: QueueJanitor,
+    private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -90,6 +92,9 @@ export class PrivacyService {
       if (row.anonymised_at) return false;
       await this.proposals.withdrawOpen(em, actor ? { kind: 'USER', actor } : { kind: 'SYSTEM' }, participantId, ParticipantReason.CONSENT_WITHDRAWN);
       await this.scrub(em, participantId);
+      // Notifications about the participant and their proposals (and the emails that carried them) go too.
+      const proposalIds = ((await em.query('SELECT id FROM proposals WHERE participant_id = $1', [participantId])) as Array<{ id: string }>).map((r) => r.id);
+      await this.notifications.forgetSubjects(em, [participantId, ...proposalIds]);
       await this.outbox.record(em, actor?.userId ?? null, [{ type: DomainEventType.ParticipantArchived, aggregateType: 'Participant', aggregateId: participantId, payload: { erased: true } }]);
       await this.audit.record(em, actor, AuditKind.ERASURE, operation, actor ? AuditPurpose.DATA_SUBJECT_REQUEST : AuditPurpose.ADMINISTRATION, [participantId]);
       return true;
