@@ -260,6 +260,7 @@ const TABLE: Record<string, Entry> = {
   },
   archivePlacement: { kind: 'mutation', call: async (c) => ({ vars: { id: await writablePlacement(c) } }), expect: PLACEMENT_WRITE },
   assignTeacher: { kind: 'mutation', call: (c) => ({ vars: { participantId: participantOf(c), teacherId: c.w.users.teacherA } }), expect: PROFILE_WRITE },
+  requestPlacement: { kind: 'mutation', call: (c) => ({ vars: { participantId: participantOf(c) } }), expect: PROFILE_WRITE },
   changePlacementStatus: {
     kind: 'mutation',
     call: async (c) => ({ vars: { id: await writablePlacement(c), status: c.target === 'unrelated' ? 'CLOSED' : 'PAUSED' } }),

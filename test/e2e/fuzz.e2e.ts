@@ -75,6 +75,7 @@ const MUTATIONS: Record<string, readonly RoleName[]> = {
   archivePlacement: ['MARKET_CONTACT', 'EMPLOYER'],
   archiveEmployer: ['MARKET_CONTACT', 'ADMIN'],
   archiveParticipant: ['ADVISOR'],
+  requestPlacement: ['ADVISOR'],
   eraseParticipant: ['ADVISOR'],
 };
 

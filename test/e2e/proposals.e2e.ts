@@ -201,6 +201,20 @@ describe('the placement process over HTTP', () => {
     expect(ledger.employer.ledger.proposalsThisMonth).toBe(3);
   });
 
+  it('tells the serving NAV office’s market contacts that a participant needs a placement', async () => {
+    const participantId = await createParticipant(api, world);
+    const told = await api.ok(world.users.advisorA, `mutation($id: ID!) { requestPlacement(participantId: $id, note: "Gjerne barnehage i Alna") }`, { id: participantId });
+    expect(told.requestPlacement).toBe(1);
+    const inbox = await api.ok(world.users.marketA, `{ myNotifications(first: 20) { nodes { title body subjectId } } }`);
+    const msg = inbox.myNotifications.nodes.find((n: { subjectId: string }) => n.subjectId === participantId);
+    expect(msg.title).toBe('Olena K. trenger en praksisplass');
+    expect(msg.body).toContain('Gjerne barnehage i Alna');
+    expect(msg.body).not.toContain('Kovalenko');
+    expect((await api.ok(world.users.marketB, `{ myNotifications(first: 50) { nodes { subjectId } } }`)).myNotifications.nodes.map((n: { subjectId: string }) => n.subjectId)).not.toContain(participantId);
+    expect(errorCode(await api.gql(world.users.marketA, `mutation($id: ID!) { requestPlacement(participantId: $id) }`, { id: participantId }))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(world.users.advisorB, `mutation($id: ID!) { requestPlacement(participantId: $id) }`, { id: participantId }))).toBe('NOT_FOUND');
+  });
+
   it('keeps proposals to the scope: other units’ staff cannot see or move them', async () => {
     const participantId = await createParticipant(api, world);
     await consent(participantId);

@@ -16,6 +16,8 @@ export enum DomainEventType {
   PlacementUpdated = 'PlacementUpdated',
   PlacementOpened = 'PlacementOpened',
   PlacementStatusChanged = 'PlacementStatusChanged',
+  /** An advisor asks the serving NAV office's market contacts for a placement (payload: organisationId). */
+  PlacementRequested = 'PlacementRequested',
   ProposalCreated = 'ProposalCreated',
   /** payload: participantId, placementId, employerId, from, to, reason (codes only). */
   ProposalStatusChanged = 'ProposalStatusChanged',

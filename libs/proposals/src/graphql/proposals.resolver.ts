@@ -8,6 +8,7 @@ import { loadParticipant, ParticipantsService, ParticipantViewModel, toParticipa
 import { loadPlacement, Placement, PlacementsService, toPlacement } from '#lib/placements';
 import { CandidateCards } from '../application/candidate-card.js';
 import { EmployerLedgerService } from '../application/employer-ledger.service.js';
+import { PlacementRequestService } from '../application/placement-request.service.js';
 import { ProposalsService } from '../application/proposals.service.js';
 import { allowedProposalTransitions, DeclineReason, ProposalStatus } from '../domain/proposal.js';
 import type { EvaluationEntity } from '../persistence/evaluation.entity.js';
@@ -169,6 +170,16 @@ export class ProposalsResolver {
         return c ? { ...c, norwegian: [...c.norwegian], otherLanguages: [...c.otherLanguages], experience: [...c.experience], certificates: [...c.certificates], wantedOccupations: [...c.wantedOccupations] } : null;
       });
     }).load(p.participantId);
+  }
+}
+
+@Resolver()
+export class PlacementRequestResolver {
+  constructor(private readonly requests: PlacementRequestService) {}
+
+  @Mutation(() => Int, { description: 'Tell the market contacts of the NAV office serving the unit that this participant needs a placement; returns how many were told.' })
+  requestPlacement(@CurrentActor() actor: Actor, @Args('participantId', { type: () => ID }) participantId: string, @Args('note', { type: () => String, nullable: true }) note: string | null) {
+    return this.requests.request(actor, participantId, { note });
   }
 }
 
