@@ -3,16 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { ApiHarness, startProcess, stopProcess } from '../support/api-harness.js';
 import { createPlacement } from '../support/fixtures.js';
 import { createWorld, type World } from '../support/world.js';
-
-const waitFor = async <T>(probe: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> => {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+import { waitFor } from '../support/wait-for.js';
 
 describe('outbox → BullMQ → idempotent consumer', () => {
   let api: ApiHarness;

@@ -3,16 +3,8 @@ import type { ChildProcess } from 'node:child_process';
 import { ApiHarness, errorCode, startProcess, stopProcess } from '../support/api-harness.js';
 import { createParticipant, createPlacement } from '../support/fixtures.js';
 import { createWorld, type World } from '../support/world.js';
+import { waitFor } from '../support/wait-for.js';
 
-const waitFor = async <T>(probe: () => Promise<T | undefined | null | false>, ms = 15_000): Promise<T> => {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 const FUTURE = { startDate: '2026-12-07', endDate: '2027-03-31', requiredNorwegian: {} };
 const MINE = `{ myNotifications(first: 50) { nodes { kind title body subjectType } } }`;
 
