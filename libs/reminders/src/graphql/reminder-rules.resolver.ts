@@ -10,21 +10,10 @@ import { ReminderRuleEntity } from '../persistence/reminder.entities.js';
 
 const PARAM_NAMES = ['leadDays', 'escalateAfterDays', 'months', 'firstAfterMonths', 'everyMonths', 'hoursFullTime', 'hoursPartTime', 'days', 'threshold'] as const;
 
+/** One class for both directions: the same numbers are read back (ReminderRuleParams) and written (…Input). */
+@InputType('ReminderRuleParamsInput')
 @ObjectType('ReminderRuleParams', { description: 'Numbers a rule reads; which ones depends on the rule.' })
 export class ReminderRuleParams {
-  @Field(() => Int, { nullable: true }) leadDays?: number;
-  @Field(() => Int, { nullable: true }) escalateAfterDays?: number;
-  @Field(() => Int, { nullable: true }) months?: number;
-  @Field(() => Int, { nullable: true }) firstAfterMonths?: number;
-  @Field(() => Int, { nullable: true }) everyMonths?: number;
-  @Field(() => Int, { nullable: true }) hoursFullTime?: number;
-  @Field(() => Int, { nullable: true }) hoursPartTime?: number;
-  @Field(() => Int, { nullable: true }) days?: number;
-  @Field(() => Int, { nullable: true }) threshold?: number;
-}
-
-@InputType('ReminderRuleParamsInput')
-export class ReminderRuleParamsInput {
   @Field(() => Int, { nullable: true }) leadDays?: number;
   @Field(() => Int, { nullable: true }) escalateAfterDays?: number;
   @Field(() => Int, { nullable: true }) months?: number;
@@ -54,7 +43,7 @@ export class ReminderRuleInput {
   @Field(() => String) validFrom!: string;
   @Field(() => String, { nullable: true }) validTo?: string | null;
   @Field(() => Boolean, { nullable: true }) enabled?: boolean;
-  @Field(() => ReminderRuleParamsInput) params!: ReminderRuleParamsInput;
+  @Field(() => ReminderRuleParams) params!: ReminderRuleParams;
 }
 
 const paramNumber = z.number().int().min(0).max(3650);
