@@ -1,4 +1,4 @@
-import { byIds, type GqlContext } from '#lib/gql';
+import { byIds, type GqlContext, groupedByIds } from '#lib/gql';
 import type { EmployersService } from '../application/employers.service.js';
 import type { EmployerContactEntity } from '../persistence/employer-contact.entity.js';
 import type { EmployerSiteEntity } from '../persistence/employer-site.entity.js';
@@ -13,9 +13,7 @@ export function loadSite(ctx: GqlContext, service: EmployersService, id: string)
   return ctx.loaders.get<EmployerSiteEntity>('employerSite', async (ids) => byIds(ids, await service.sitesByIds(ids))).load(id);
 }
 
-function grouped<T extends { employerId: string }>(ids: readonly string[], rows: readonly T[]): T[][] {
-  return ids.map((id) => rows.filter((r) => r.employerId === id));
-}
+const grouped = <T extends { employerId: string }>(ids: readonly string[], rows: readonly T[]): T[][] => groupedByIds(ids, rows, (r) => r.employerId);
 
 export async function loadEmployerSites(ctx: GqlContext, service: EmployersService, employerId: string) {
   const loader = ctx.loaders.get<EmployerSiteEntity[]>('employerSitesOf', async (ids) => grouped(ids, await service.sitesOf(ids)));

@@ -2,7 +2,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import type { Actor } from '#lib/access';
 import { pageRequest } from '#lib/core';
 import { Employer, EmployerSite, EmployersService, loadEmployer, loadSite } from '#lib/employers';
-import { byIds, CurrentActor, type GqlContext, toConnection } from '#lib/gql';
+import { byIds, CurrentActor, type GqlContext, toConnection, groupedByIds } from '#lib/gql';
 import { loadOrganisation, Organisation, OrganisationsService } from '#lib/organisations';
 import { PlacementsService } from '../application/placements.service.js';
 import { allowedTransitions, PlacementStatus } from '../domain/placement.js';
@@ -95,7 +95,7 @@ export class EmployerPlacementsResolver {
     const statuses = status ?? [PlacementStatus.OPEN, PlacementStatus.PAUSED, PlacementStatus.FILLED];
     const loader = ctx.loaders.get<PlacementEntity[]>(`placementsOfEmployer:${[...statuses].sort().join(',')}`, async (ids) => {
       const rows = await this.service.forEmployers(ctx.actor, ids, statuses);
-      return ids.map((id) => rows.filter((r) => r.employerId === id));
+      return groupedByIds(ids, rows, (r) => r.employerId);
     });
     return ((await loader.load(employer.id)) ?? []).map(toPlacement);
   }

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { type Actor, Role } from '#lib/access';
 import { ValidationError } from '#lib/core';
 import { Employer } from '#lib/employers';
-import { CurrentActor, type GqlContext, rootFieldOf } from '#lib/gql';
+import { CurrentActor, type GqlContext, rootFieldOf, groupedByIds } from '#lib/gql';
 import { loadParticipant, ParticipantsService, ParticipantViewModel, toParticipantView } from '#lib/participants';
 import { loadPlacement, Placement, PlacementsService, toPlacement } from '#lib/placements';
 import { CandidateCards } from '../application/candidate-card.js';
@@ -123,8 +123,7 @@ export class ProposalsResolver {
   @ResolveField(() => [ProposalTransition])
   async history(@Parent() p: Proposal, @Context() ctx: GqlContext) {
     const rows = await ctx.loaders.get<ProposalTransitionEntity[]>('proposalHistory', async (ids) => {
-      const all = await this.service.history(ids);
-      return ids.map((id) => all.filter((r) => r.proposalId === id));
+      return groupedByIds(ids, await this.service.history(ids), (r) => r.proposalId);
     }).load(p.id);
     return ctx.actor.role === Role.EMPLOYER ? forEmployer(rows ?? []) : rows;
   }
@@ -132,8 +131,7 @@ export class ProposalsResolver {
   @ResolveField(() => [FollowUp])
   async followUps(@Parent() p: Proposal, @Context() ctx: GqlContext) {
     const rows = await ctx.loaders.get<FollowUpEntity[]>('proposalFollowUps', async (ids) => {
-      const all = await this.service.followUps(ids);
-      return ids.map((id) => all.filter((r) => r.proposalId === id));
+      return groupedByIds(ids, await this.service.followUps(ids), (r) => r.proposalId);
     }).load(p.id);
     // Visit notes are the follow-up owner's: employers see when, not what was written.
     return ctx.actor.role === Role.EMPLOYER ? (rows ?? []).map((f) => ({ ...f, notes: null })) : rows;
@@ -142,8 +140,7 @@ export class ProposalsResolver {
   @ResolveField(() => [Evaluation])
   async evaluations(@Parent() p: Proposal, @Context() ctx: GqlContext) {
     const rows = await ctx.loaders.get<EvaluationEntity[]>('proposalEvaluations', async (ids) => {
-      const all = await this.service.evaluations(ids);
-      return ids.map((id) => all.filter((r) => r.proposalId === id));
+      return groupedByIds(ids, await this.service.evaluations(ids), (r) => r.proposalId);
     }).load(p.id);
     return ctx.actor.role === Role.EMPLOYER ? (rows ?? []).filter((e) => e.authorRole === 'EMPLOYER') : rows;
   }
