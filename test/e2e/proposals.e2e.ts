@@ -177,6 +177,29 @@ describe('the placement process over HTTP', () => {
     expect(after).toBe('OPEN');
   });
 
+  it('counts slots taken by other units’ participants, which row-level security hides from the caller', async () => {
+    const w = await createWorld(api.dataSource); // its own employers: this file's others are at their monthly cap
+    const placementId = await createPlacement(api, w, w.users.marketA, { ...FUTURE, capacity: 1, title: 'Én plass for to enheter' });
+    const proposed = async (advisor: string, firstName: string) => {
+      const id = (await api.ok(advisor, `mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id } }`, {
+        input: { firstName, lastName: 'Nilsen', birthYear: 1990, protectionBasis: 'REFUGEE', settlementDate: '2025-03-01' },
+      })).createParticipant.id as string;
+      await api.ok(advisor, `mutation($id: ID!) { recordConsent(participantId: $id, input: { scope: PROPOSE_TO_EMPLOYERS, explainedInLanguage: "arabisk", givenOn: "2026-11-01" }) { id } }`, { id });
+      const p = await suggest(id, placementId, advisor);
+      await ok(advisor, p.id, 'PROPOSED');
+      return p.id as string;
+    };
+    const a = await proposed(w.users.advisorA, 'Amal');
+    const b = await proposed(w.users.advisorB, 'Bashir');
+    await ok(w.users.employer1, a, 'ACCEPTED');
+    // Unit B's market contact cannot see unit A's proposal at all...
+    expect(errorCode(await api.gql(w.users.marketB, `query($id: ID!) { proposal(id: $id) { id } }`, { id: a }))).toBe('NOT_FOUND');
+    // ...yet its slot counts when unit B's market contact records the employer's yes given by phone.
+    expect(errorCode(await move(w.users.marketB, b, 'ACCEPTED'))).toBe('CONFLICT');
+    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM proposals WHERE placement_id = $1 AND status = 'ACCEPTED'`, [placementId]);
+    expect(n).toBe(1);
+  });
+
   it('caps proposals per employer per month and pauses after repeated declines', async () => {
     const placementId = await createPlacement(api, world, world.users.marketB, { ...FUTURE, employerId: world.employer2, siteId: world.site2, capacity: 10, title: 'Butikk' });
     await api.dataSource.query(`UPDATE employers SET monthly_proposal_cap = 3 WHERE id = $1`, [world.employer2]);

@@ -41,7 +41,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule,
+        DatabaseModule.forRoot({ servesCallers: true }),
         AccessModule,
         AuthModule,
         OutboxModule,

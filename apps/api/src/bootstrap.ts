@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import { rowScopeOf } from '#lib/access';
 import { ActorLoader, TokenService } from '#lib/auth';
 import type { AppConfig } from '#lib/config';
 import { ANSWER_PUBLIC_ROUTE, hideAnswerTokensInRequestLogs } from '#lib/employer-answers';
@@ -11,7 +12,7 @@ import { DomainError, ErrorCode } from '#lib/core';
 import { installRateLimits, trustProxyOption } from '#lib/limits';
 import { createLogger, PinoNestLogger } from '#lib/logging';
 import { installOps, OPS_PUBLIC_ROUTES } from '#lib/ops';
-import type { QueryCounter } from '#lib/database';
+import { type QueryCounter, RowScopeHolder, RowScopes } from '#lib/database';
 import { QUERY_COUNTER } from '#lib/schema';
 import { ApiModule } from './api.module.js';
 
@@ -43,6 +44,8 @@ export async function createApiApp(config: AppConfig, logger: Logger = createLog
   // Rate limits (libs/limits, counted in Redis across replicas): per client address before authentication, so token
   // guessing is limited too, and per user after it. /health is never limited.
   const rateLimits = await installRateLimits(fastify, { redisUrl: config.redisUrl, keyPrefix: config.queuePrefix, limits: config.limits.rateLimit }, logger);
+  // Every request starts with no row access (row-level security) and becomes its caller once authenticated.
+  fastify.addHook('onRequest', (_request, _reply, done) => RowScopes.run(new RowScopeHolder(), done));
   fastify.addHook('onRequest', rateLimits.perIp);
 
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -53,6 +56,7 @@ export async function createApiApp(config: AppConfig, logger: Logger = createLog
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'A bearer token is required (Authorization: Bearer <token>)');
       request.actor = await actors.load(await tokens.verify(match[1]!));
+      RowScopes.become(rowScopeOf(request.actor));
     } catch (err) {
       if (err instanceof DomainError && err.code === ErrorCode.UNAUTHENTICATED) {
         return reply.status(401).send({ data: null, errors: [{ message: err.message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });

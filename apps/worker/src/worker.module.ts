@@ -18,7 +18,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AccessModule, OutboxWorkerModule, MatchingWorkerModule, SearchWorkerModule, EmployerAnswerLinksModule, NotificationsWorkerModule, PrivacyWorkerModule, RemindersWorkerModule, OpsWorkerModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot({ servesCallers: false }), AccessModule, OutboxWorkerModule, MatchingWorkerModule, SearchWorkerModule, EmployerAnswerLinksModule, NotificationsWorkerModule, PrivacyWorkerModule, RemindersWorkerModule, OpsWorkerModule],
       providers: [OutboxRelayLoop],
     };
   }

@@ -1,3 +1,5 @@
+import type { RowScope } from '#lib/database';
+
 export enum Role {
   ADVISOR = 'ADVISOR',
   MARKET_CONTACT = 'MARKET_CONTACT',
@@ -30,4 +32,9 @@ export interface Actor {
   /** Set for employer users: the employer (orgnr identity) their organisation represents. */
   readonly employerId: string | null;
   readonly language: 'nb' | 'en';
+}
+
+/** The caller as PostgreSQL row-level security sees it (libs/database row-scope.ts): role, organisation, user, employer. */
+export function rowScopeOf(actor: Actor): RowScope {
+  return { kind: 'caller', role: actor.role, organisationId: actor.organisationId, userId: actor.userId, employerId: actor.employerId };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, Role } from '#lib/access';
+import { RowScopes } from '#lib/database';
 import { ConflictError, DomainError, ErrorCode, ForbiddenError, NotFoundError, ValidationError } from '#lib/core';
 import { type CandidateCard, CandidateCards, DeclineReason, ProposalsService, ProposalStatus } from '#lib/proposals';
 import { AnswerLinkError, AnswerLinkProblem } from '../domain/answer-link.exception.js';
@@ -57,7 +58,7 @@ export class EmployerAnswers {
 
   async show(token: string): Promise<AnswerPage> {
     try {
-      const link = await this.links.inspect(token);
+      const link = await this.verified(token);
       const context = await this.contextOf(link);
       if (context.status !== ProposalStatus.PROPOSED) return { kind: 'NOT_OPEN', context, status: context.status };
       return { kind: 'FORM', view: await this.withCard(context) };
@@ -70,7 +71,7 @@ export class EmployerAnswers {
     let link: AnswerLinkClaims;
     let context: ProposalContext;
     try {
-      link = await this.links.inspect(token);
+      link = await this.verified(token);
       context = await this.contextOf(link);
     } catch (err) {
       return this.pageFor(err);
@@ -96,6 +97,13 @@ export class EmployerAnswers {
     }
     const view = await this.withCard({ ...context, status: to });
     return { kind: 'ANSWERED', view, decision, reason: decision === 'DECLINE' ? reason : null };
+  }
+
+  /** A valid link makes the request its employer's for row-level security, as a signed-in employer would be. */
+  private async verified(token: string): Promise<AnswerLinkClaims> {
+    const link = await this.links.inspect(token);
+    RowScopes.become({ kind: 'caller', role: Role.EMPLOYER, organisationId: null, userId: null, employerId: link.employerId });
+    return link;
   }
 
   /** Someone answered (or withdrew, or filled the last slot) between the page check and the transition. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { RowScopes } from '#lib/database';
 import type { OutcomeCategory, OutcomeMeasure } from '../domain/outcome.js';
 import type { Period } from '../domain/report-table.js';
 
@@ -130,8 +131,12 @@ export interface FollowUpRow extends Scoped {
 export class InsightsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Facts for the reports come from every organisation: the service cuts them to the caller's scope and suppresses
+   * small counts (libs/insights domain), and only aggregates leave it. So they are read with the system row scope.
+   */
   private query<T>(sql: string, period: Period, ...params: unknown[]): Promise<T[]> {
-    return this.dataSource.query(sql, [period.from, period.to, ...params]) as Promise<T[]>;
+    return RowScopes.system(() => this.dataSource.query(sql, [period.from, period.to, ...params]) as Promise<T[]>);
   }
 
   /** The cut-off instant, and whether it has passed. */

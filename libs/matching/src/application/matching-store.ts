@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { RowScopes } from '#lib/database';
 import { MATCHING_OPTIONS, type MatchingOptions } from '../matching.options.js';
 import { MatchEngine } from '../engine/match-engine.js';
 import { MatchSnapshotRepository } from '../persistence/match-snapshot.repository.js';
@@ -46,6 +47,19 @@ export class MatchingStore implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Loads everything again; events relayed meanwhile are replayed from the cursor taken first. */
   async rebuild(): Promise<void> {
+    return RowScopes.system(() => this.loadEverything());
+  }
+
+  /**
+   * Applies every relayed event after the cursor; returns how many were applied. The index holds everyone and
+   * requests filter it by the caller's scope, so its reads are the api's own work: they run with the system row
+   * scope even when a request triggers them (a caller's scope would make rows it may not see look deleted).
+   */
+  async catchUp(): Promise<number> {
+    return RowScopes.system(() => this.applyRelayed());
+  }
+
+  private async loadEverything(): Promise<void> {
     const started = Date.now();
     const cursor = await this.latestCursor();
     const snapshot = await this.repository.loadAll();
@@ -54,8 +68,7 @@ export class MatchingStore implements OnApplicationBootstrap, OnApplicationShutd
     this.log.log(`matching index built: ${snapshot.participants.length} participants, ${snapshot.placements.length} placements in ${Date.now() - started} ms`);
   }
 
-  /** Applies every relayed event after the cursor; returns how many were applied. */
-  async catchUp(): Promise<number> {
+  private async applyRelayed(): Promise<number> {
     let applied = 0;
     for (;;) {
       const rows = (await this.dataSource.query(

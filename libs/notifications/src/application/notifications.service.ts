@@ -179,14 +179,15 @@ export class NotificationsService {
                 CASE WHEN status = 'SENT' THEN now() END FROM input
          ON CONFLICT (dedupe_key, recipient_kind, recipient_id, channel) DO NOTHING
          RETURNING id, recipient_id, channel, status, kind, content, subject_type, subject_id
-       ), n AS (
+       ), messages AS (
          INSERT INTO notifications (recipient_id, delivery_id, kind, subject_type, subject_id, title, body)
          SELECT d.recipient_id, d.id, d.kind, d.subject_type, d.subject_id, d.content->>'subject',
                 array_to_string(ARRAY(SELECT jsonb_array_elements_text(d.content->'paragraphs')), E'\\n\\n')
            FROM d WHERE d.channel = 'IN_APP' AND d.status = 'SENT'
-         RETURNING id
        )
-       SELECT (SELECT count(*)::int FROM d) AS deliveries, (SELECT count(*)::int FROM n) AS in_app`,
+       -- One in-app row per such delivery; counted from d, since row-level security lets a caller write but not
+       -- read (RETURNING) another user's notifications.
+       SELECT (SELECT count(*)::int FROM d) AS deliveries, (SELECT count(*)::int FROM d WHERE d.channel = 'IN_APP' AND d.status = 'SENT') AS in_app`,
       [JSON.stringify(rows)],
     )) as [{ deliveries: number; in_app: number }];
     return { deliveries: result.deliveries, inApp: result.in_app };

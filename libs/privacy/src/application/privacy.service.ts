@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { RowScopes } from '#lib/database';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, ParticipantView } from '#lib/access';
 import { AuditKind, AuditPurpose, AuditWriter } from '#lib/audit';
@@ -70,7 +71,9 @@ export class PrivacyService {
   /** Erasure on request, by the participant's advisor. Returns false when it was already erased. */
   async erase(actor: Actor, participantId: string): Promise<boolean> {
     await this.assertFullView(actor, participantId);
-    return this.anonymise(participantId, actor, 'eraseParticipant');
+    // Once the advisor may erase, erasure must reach every copy, including rows row-level security hides from them
+    // (other users' notifications about the participant).
+    return RowScopes.system(() => this.anonymise(participantId, actor, 'eraseParticipant'));
   }
 
   /** The retention job: participants whose programme ended more than `RETENTION_MONTHS` ago. */

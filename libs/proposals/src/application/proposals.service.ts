@@ -3,6 +3,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { z } from 'zod';
 import { AccessPolicy, type Actor, Role } from '#lib/access';
 import { APP_CONFIG, type AppConfig } from '#lib/config';
+import { acrossOrganisations } from '#lib/database';
 import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError, WEEKDAYS, isoDate as isoDateSchema } from '#lib/core';
 import { DomainEventType, OutboxWriter } from '#lib/outbox';
 import { ConsentScope, ParticipantsService } from '#lib/participants';
@@ -259,7 +260,8 @@ export class ProposalsService implements OnModuleInit {
     const events: Parameters<OutboxWriter['record']>[2][number][] = [];
     if (willOccupy && !wasOccupying) {
       // Under the placement's row lock: concurrent acceptances queue here and see each other's slot.
-      const taken = await em.count(ProposalEntity, { where: { placementId: placement.id, status: In([...OCCUPYING_STATUSES]) } });
+      // Slots taken by every unit's participants, not just those the caller may see (row-level security).
+      const taken = await acrossOrganisations(em, () => em.count(ProposalEntity, { where: { placementId: placement.id, status: In([...OCCUPYING_STATUSES]) } }));
       if (taken >= placement.capacity) throw new ConflictError(`All ${placement.capacity} slots of this placement are taken`, { capacity: placement.capacity });
       if (taken + 1 === placement.capacity && placement.status === PlacementStatus.OPEN) events.push(...(await this.setPlacementStatus(em, placement, PlacementStatus.FILLED)));
     } else if (wasOccupying && !willOccupy && placement.status === PlacementStatus.FILLED) {
@@ -305,13 +307,16 @@ export class ProposalsService implements OnModuleInit {
     // Serialise proposals to the same employer so the monthly cap holds under concurrency.
     await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`employer-cap:${proposal.employerId}`]);
     const [{ cap }] = (await em.query('SELECT monthly_proposal_cap AS cap FROM employers WHERE id = $1', [proposal.employerId])) as [{ cap: number | null }];
-    const [{ n }] = (await em.query(`SELECT count(*)::int AS n FROM proposals WHERE employer_id = $1 AND proposed_at >= date_trunc('month', now())`, [proposal.employerId])) as [{ n: number }];
+    // The cap and the cool-down count every office's proposals to the employer, not just the caller's (row-level security).
+    const { n, declines } = await acrossOrganisations(em, async () => ({
+      n: ((await em.query(`SELECT count(*)::int AS n FROM proposals WHERE employer_id = $1 AND proposed_at >= date_trunc('month', now())`, [proposal.employerId])) as [{ n: number }])[0].n,
+      declines: (await em.query(
+        `SELECT answered_at FROM proposals WHERE employer_id = $1 AND status = 'DECLINED' AND answered_at > now() - make_interval(days => $2) ORDER BY answered_at DESC`,
+        [proposal.employerId, limits.cooldownDays],
+      )) as Array<{ answered_at: Date }>,
+    }));
     const monthlyCap = cap ?? limits.monthlyProposalCap;
     if (n >= monthlyCap) throw new ConflictError(`This employer has received its ${monthlyCap} proposals for this month`, { monthlyCap });
-    const declines = (await em.query(
-      `SELECT answered_at FROM proposals WHERE employer_id = $1 AND status = 'DECLINED' AND answered_at > now() - make_interval(days => $2) ORDER BY answered_at DESC`,
-      [proposal.employerId, limits.cooldownDays],
-    )) as Array<{ answered_at: Date }>;
     if (declines.length >= limits.cooldownDeclines) {
       const until = new Date(declines[0]!.answered_at.getTime() + limits.cooldownDays * 86_400_000);
       throw new ConflictError(`This employer declined ${declines.length} proposals recently; wait until ${until.toISOString().slice(0, 10)}`, { coolingDownUntil: until.toISOString() });
