@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { Role } from '#lib/access';
-import { applyRowScopes, postgresOptions, type RowScope, RowScopeHolder, RowScopes } from '#lib/database';
+import { acrossOrganisations, applyRowScopes, postgresOptions, type RowScope, RowScopeHolder, RowScopes } from '#lib/database';
 import { ENTITIES, MIGRATIONS } from '#lib/schema';
 import { ConsentEntity, ParticipantEntity } from '#lib/participants';
 import { PrivateDatabase } from '../support/private-database.js';
@@ -216,6 +216,18 @@ describe('row-level security', () => {
         return { before, after: await participantIds() };
       });
       expect(seen).toEqual({ before: [], after: [ids.pA1] });
+    });
+
+    it('acrossOrganisations widens one step of a caller’s transaction and narrows it again; inside the system scope it stays wide', async () => {
+      const count = (em: import('typeorm').EntityManager) => em.count(ParticipantEntity);
+      const steps = await run(scopes().advisorB!, () =>
+        ds.transaction(async (em) => ({ before: await count(em), across: await acrossOrganisations(em, () => count(em)), after: await count(em) })),
+      );
+      expect(steps).toEqual({ before: 1, across: 3, after: 1 });
+      const system = await RowScopes.system(() => ds.transaction(async (em) => ({ across: await acrossOrganisations(em, () => count(em)), after: await count(em) })));
+      expect(system).toEqual({ across: 3, after: 3 });
+      // fn's own error comes out, not the aborted transaction's complaint about resetting the setting.
+      await expect(run(scopes().advisorB!, () => ds.transaction((em) => acrossOrganisations(em, () => em.query(`SELECT 1/0`))))).rejects.toThrow(/division by zero/);
     });
 
     it('a failed statement outside a transaction leaves the pooled connection clean', async () => {

@@ -33,7 +33,10 @@ export const RowScopes = {
   run<T>(holder: RowScopeHolder, fn: () => T): T {
     return storage.run(holder, fn);
   },
-  /** Work the api does for itself rather than for a caller. */
+  /**
+   * Work the api does for itself rather than for a caller. Settings are made when a transaction starts (or per
+   * statement outside one), so this cannot widen a transaction already open: use acrossOrganisations there.
+   */
   system<T>(fn: () => T): T {
     return storage.run(new RowScopeHolder({ kind: 'system' }), fn);
   },
@@ -100,14 +103,21 @@ const SCOPED = Symbol('row-scoped query runner');
 export async function acrossOrganisations<T>(em: EntityManager, fn: () => Promise<T>): Promise<T> {
   const runner = em.queryRunner as (ScopedRunner & { [SCOPED]?: true }) | undefined;
   if (!runner?.isTransactionActive) return RowScopes.system(fn);
-  if (!runner[SCOPED] || !RowScopes.current()) return fn();
+  const scope = RowScopes.current();
+  if (!runner[SCOPED] || !scope || scope.kind === 'system') return fn();
   const connection = await runner.connect();
   await connection.query(`SELECT set_config('praksisbro.system', 'on', true)`);
+  let result: T;
   try {
-    return await fn();
-  } finally {
-    await connection.query(`SELECT set_config('praksisbro.system', 'off', true)`);
+    result = await fn();
+  } catch (err) {
+    // The transaction is rolling back (and may already be aborted): the setting goes with it; keep fn's error.
+    await connection.query(`SELECT set_config('praksisbro.system', 'off', true)`).catch(() => undefined);
+    throw err;
   }
+  // Outside the system scope (checked above) the caller's transaction ran with 'off'.
+  await connection.query(`SELECT set_config('praksisbro.system', 'off', true)`);
+  return result;
 }
 
 function scopeRunner(runner: ScopedRunner): QueryRunner {
