@@ -11,15 +11,16 @@ import { RemindersWorkerModule } from '#lib/reminders';
 import { DatabaseModule } from '#lib/schema';
 import { SearchWorkerModule } from '#lib/search';
 import { OutboxRelayLoop } from './outbox-relay.loop.js';
+import { OutboxSweepLoop } from './outbox-sweep.loop.js';
 
-/** The worker: no HTTP; the outbox relay and the queue processors. */
+/** The worker: no HTTP; the outbox relay, the sweep of jobs Redis lost, and the queue processors. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule, AccessModule, OutboxWorkerModule, MatchingWorkerModule, SearchWorkerModule, EmployerAnswerLinksModule, NotificationsWorkerModule, PrivacyWorkerModule, RemindersWorkerModule, OpsWorkerModule],
-      providers: [OutboxRelayLoop],
+      providers: [OutboxRelayLoop, OutboxSweepLoop],
     };
   }
 }
