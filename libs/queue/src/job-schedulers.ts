@@ -46,4 +46,4 @@ export class JobSchedulers {
   }
 }
 
-const upsert = (spec: JobSchedulerSpec) => spec.queue.upsertJobScheduler(spec.id, spec.repeat, spec.template as { name: string; data?: unknown; opts?: JobSchedulerTemplateOptions });
+const upsert = (spec: JobSchedulerSpec) => spec.queue.upsertJobScheduler(spec.id, spec.repeat, spec.template);

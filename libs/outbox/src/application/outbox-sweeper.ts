@@ -49,10 +49,6 @@ export class OutboxSweeper {
     this.consumers.set(consumer.name, consumer);
   }
 
-  registered(): string[] {
-    return [...this.consumers.keys()];
-  }
-
   /** Sweeps every registered consumer; returns what was re-added. */
   async sweep(): Promise<SweptEvent[]> {
     const readded: SweptEvent[] = [];
