@@ -72,10 +72,11 @@ export class OutboxSweeper {
         .andWhere('NOT EXISTS (SELECT 1 FROM consumed_events c WHERE c.consumer = :consumer AND c.event_id = e.id)', { consumer: consumer.name });
       if (consumer.eventTypes) query.andWhere('e.type IN (:...types)', { types: [...consumer.eventTypes] });
       const rows = await query.orderBy('e.id', 'ASC').limit(SWEEP_BATCH).getMany();
-      for (const row of rows) {
-        const jobId = eventJobId(row.id);
-        if (await consumer.queue.getJob(jobId)) continue;
-        await consumer.queue.add(row.type, toRelayed(row), { jobId });
+      // Asked all at once (one round trip's worth on the connection): a backlog of waiting jobs is checked cheaply.
+      const present = await Promise.all(rows.map((row) => consumer.queue.getJob(eventJobId(row.id))));
+      for (const [i, row] of rows.entries()) {
+        if (present[i]) continue;
+        await consumer.queue.add(row.type, toRelayed(row), { jobId: eventJobId(row.id) });
         readded.push(row.id);
       }
       if (rows.length < SWEEP_BATCH) return readded;
