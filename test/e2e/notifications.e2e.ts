@@ -82,7 +82,7 @@ describe('notifications: outbox → BullMQ → in-app, email (SMTP) and SMS', ()
     PUBLIC_URL,
     OUTBOX_RELAY_INTERVAL_MS: '100',
     NOTIFY_DIGEST_WINDOW_MS: '1000',
-    NOTIFY_SWEEP_INTERVAL_MS: '2000',
+    QUEUE_REPAIR_INTERVAL_MS: '2000',
     ...extra,
   });
   const startWorker = (extra: Record<string, string> = {}) => workers.push(startProcess(WORKER, workerEnv(extra)));
@@ -431,7 +431,7 @@ describe('notifications: outbox → BullMQ → in-app, email (SMTP) and SMS', ()
       api2 = await ApiHarness.start({ ...env, EMPLOYER_MONTHLY_PROPOSAL_CAP: '100000' });
       privateQueue = new Queue('notifications', { connection: { host: '127.0.0.1', port: redisPort, maxRetriesPerRequest: null }, prefix: process.env.QUEUE_PREFIX });
       privateQueue.on('error', () => undefined); // it is down on purpose now and then
-      startWorker({ ...env, NOTIFY_SWEEP_INTERVAL_MS: '1000' });
+      startWorker({ ...env, QUEUE_REPAIR_INTERVAL_MS: '1000' });
     });
     afterAll(async () => {
       await stopWorker();

@@ -12,9 +12,10 @@
  *  - zero lost and zero duplicated notifications: per event the expected deliveries (advisor in-app for a
  *    suggestion; employer user in-app and employer contact email for PROPOSED), each exactly once per dedupe key,
  *    each consumed once, every email item sent.
- * A second case wipes Redis (it comes back empty) after jobs were relayed but before they were consumed: README
- * promises "Losing Redis loses no committed event: the outbox can be re-relayed"; every consumer must catch up by
- * itself within seconds (the notifications sweeper does; search and the activity log have nothing equivalent).
+ * A second case wipes Redis (it comes back empty) after jobs were relayed but before they were consumed: every
+ * consumer that must see every event (search, notifications, the activity log) catches up by itself within seconds
+ * (the worker's outbox sweeper re-adds the lost jobs), without waiting for the 10-minute search reconciliation, and
+ * the job schedulers Redis held are back without a worker restart.
  */
 import { Queue } from 'bullmq';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -65,7 +66,7 @@ describe('FAULT: Redis restart and worker SIGKILL under load', () => {
     [pg, redis, smtp] = await Promise.all([PrivatePostgres.create(), PrivateRedis.create(), SmtpCapture.start()]);
     env = serviceEnv({
       DATABASE_URL: pg.url('praksisbro_faults'), REDIS_URL: redis.url, SMTP_URL: smtp.url, QUEUE_PREFIX: 'praksisbro-faults', PUBLIC_URL: 'https://praksisbro.test',
-      NOTIFY_DIGEST_WINDOW_MS: '1000', NOTIFY_SWEEP_INTERVAL_MS: '2000',
+      NOTIFY_DIGEST_WINDOW_MS: '1000', QUEUE_REPAIR_INTERVAL_MS: '2000',
     });
     await runScript('dist/scripts/migrate.js', ['--create-database'], env);
     db = new Db(env.DATABASE_URL);
@@ -288,11 +289,14 @@ describe('FAULT: Redis restart and worker SIGKILL under load', () => {
     const searchQueue = new Queue('search-index', { connection, prefix: 'praksisbro-faults' });
     const notifyQueue = new Queue('notifications', { connection, prefix: 'praksisbro-faults' });
     const activityQueue = new Queue('domain-events', { connection, prefix: 'praksisbro-faults' });
-    const queues = [searchQueue, notifyQueue, activityQueue];
+    const remindersQueue = new Queue('reminders', { connection, prefix: 'praksisbro-faults' });
+    const privacyQueue = new Queue('privacy', { connection, prefix: 'praksisbro-faults' });
+    const queues = [searchQueue, notifyQueue, activityQueue, remindersQueue, privacyQueue];
+    const schedulers = async () => (await Promise.all([searchQueue, remindersQueue, privacyQueue].map((q) => q.getJobSchedulers()))).flat().map((s) => s.key).sort();
     for (const q of queues) q.on('error', () => undefined); // Redis goes away on purpose
     try {
       // Jobs relayed (Redis took them, the outbox marked them relayed) but not consumed yet: the queues are paused.
-      await Promise.all(queues.map((q) => q.pause()));
+      await Promise.all([searchQueue, notifyQueue, activityQueue].map((q) => q.pause()));
       const ids: string[] = [];
       const markers: string[] = [];
       for (let i = 0; i < 8; i++) {
@@ -305,7 +309,8 @@ describe('FAULT: Redis restart and worker SIGKILL under load', () => {
       await waitFor('relayed into the paused queues', async () =>
         (await db.count(`SELECT count(*) AS n FROM outbox_events WHERE id = ANY($1::bigint[]) AND relayed_at IS NULL`, [events.map((e) => e.id)])) === 0, 20_000);
       expect(await db.count(`SELECT count(*) AS n FROM search_placements WHERE id = ANY($1::uuid[])`, [ids])).toBe(0);
-      const schedulersBefore = (await searchQueue.getJobSchedulers()).map((s) => s.key);
+      const schedulersBefore = await schedulers();
+      expect(schedulersBefore).toEqual(['daily-digest', 'reminder-scan', 'retention', 'search-reconcile']);
 
       // Redis loses its data (a restart without its files, a failover to an empty replica).
       await redis.kill();
@@ -314,32 +319,49 @@ describe('FAULT: Redis restart and worker SIGKILL under load', () => {
       await redis.start();
 
       let searchCaughtUpMs: number | null = null;
+      // The restored reconciliation scheduler runs at once and may repair the index first: the search consumer's
+      // inbox rows show that the lost search jobs themselves came back and were applied.
+      const searchEvents = await db.count(`SELECT count(*) AS n FROM outbox_events WHERE aggregate_id = ANY($1::uuid[])`, [ids]);
+      const searchConsumed = () => db.count(`SELECT count(*) AS n FROM consumed_events c JOIN outbox_events e ON e.id = c.event_id WHERE c.consumer = 'search-index' AND e.aggregate_id = ANY($1::uuid[])`, [ids]);
+      let searchJobsAppliedMs: number | null = null;
       let notifiedMs: number | null = null;
       let activityLoggedMs: number | null = null;
-      await waitFor('search index, notifications and activity log caught up', async () => {
+      let schedulersBackMs: number | null = null;
+      await waitFor('search index, notifications, activity log and job schedulers caught up', async () => {
+        if (schedulersBackMs === null && (await schedulers()).join() === schedulersBefore.join()) schedulersBackMs = round(performance.now() - wipedAt);
         if (searchCaughtUpMs === null && (await db.count(`SELECT count(*) AS n FROM search_placements WHERE id = ANY($1::uuid[])`, [ids])) === ids.length) searchCaughtUpMs = round(performance.now() - wipedAt);
+        if (searchJobsAppliedMs === null && (await searchConsumed()) === searchEvents) searchJobsAppliedMs = round(performance.now() - wipedAt);
         if (notifiedMs === null && (await db.count(`SELECT count(*) AS n FROM consumed_events c JOIN outbox_events e ON e.id = c.event_id WHERE c.consumer = 'notifications' AND e.aggregate_id = $1`, [suggestion])) === 1) notifiedMs = round(performance.now() - wipedAt);
         if (activityLoggedMs === null && (await db.count(`SELECT count(*) AS n FROM consumed_events WHERE consumer = 'activity-log' AND event_id = ANY($1::bigint[])`, [events.map((e) => e.id)])) === events.length) activityLoggedMs = round(performance.now() - wipedAt);
-        return searchCaughtUpMs !== null && notifiedMs !== null && activityLoggedMs !== null;
+        return searchCaughtUpMs !== null && searchJobsAppliedMs !== null && notifiedMs !== null && activityLoggedMs !== null && schedulersBackMs !== null;
       }, 20_000).catch(() => undefined);
-      const schedulersAfter = (await searchQueue.getJobSchedulers()).map((s) => s.key);
+      const schedulersAfter = await schedulers();
       const activityLogged = await db.count(`SELECT count(*) AS n FROM consumed_events WHERE consumer = 'activity-log' AND event_id = ANY($1::bigint[])`, [events.map((e) => e.id)]);
       const figures = {
-        lostSearchJobs: ids.length, searchCaughtUpMs, lostNotificationJobs: 1, notifiedMs, lostActivityJobs: events.length, activityLogged, activityLoggedMs,
-        searchSchedulersBefore: schedulersBefore, searchSchedulersAfter: schedulersAfter,
+        lostSearchJobs: searchEvents, searchCaughtUpMs, searchJobsAppliedMs, lostNotificationJobs: 1, notifiedMs, lostActivityJobs: events.length, activityLogged, activityLoggedMs,
+        schedulersBefore, schedulersAfter, schedulersBackMs,
       };
       process.stderr.write(`[fault: redis wiped] ${JSON.stringify(figures)}\n`);
+      mkdirSync('test/faults/results', { recursive: true });
       writeFileSync('test/faults/results/redis-wiped.json', `${JSON.stringify({ at: new Date().toISOString(), ...figures }, null, 2)}\n`);
 
-      expect(notifiedMs).not.toBeNull(); // the notification sweeper re-relays
-      expect(searchCaughtUpMs).not.toBeNull(); // nothing re-relays search updates: only the 10-minute reconciliation would
-      expect(activityLoggedMs).not.toBeNull(); // nothing re-relays activity-log events at all
+      // The outbox sweeper re-added every lost job: notifications, search updates (well before the 10-minute
+      // reconciliation would have repaired the index) and activity-log events.
+      expect(notifiedMs).not.toBeNull();
+      expect(searchCaughtUpMs).not.toBeNull();
+      expect(searchJobsAppliedMs).not.toBeNull();
+      expect(await searchConsumed()).toBe(searchEvents);
+      expect(activityLoggedMs).not.toBeNull();
+      expect(activityLogged).toBe(events.length);
       for (const m of markers) {
         const hits = (await ok(api.url, world.users.marketA, `query($q: String) { searchPlacements(query: $q) { totalCount } }`, { q: m })).searchPlacements.totalCount;
         expect(hits).toBe(1);
       }
-      // …and that reconciliation is itself a job scheduler stored in Redis: gone with the data until a worker restarts.
+      // Applied once: one activity entry per lost event.
+      expect(await db.count(`SELECT count(*) AS n FROM activity_entries WHERE event_id = ANY($1::bigint[])`, [events.map((e) => e.id)])).toBe(events.length);
+      // The job schedulers (the reconciliation among them) were stored in Redis too: back without a worker restart.
       expect(schedulersAfter).toEqual(schedulersBefore);
+      expect(workers[workers.length - 1]!.unexpectedExit).toBeUndefined();
     } finally {
       await Promise.all(queues.map((q) => q.close())).catch(() => undefined);
     }

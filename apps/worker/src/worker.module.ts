@@ -7,19 +7,22 @@ import { NotificationsWorkerModule } from '#lib/notifications';
 import { OpsWorkerModule } from '#lib/ops';
 import { OutboxWorkerModule } from '#lib/outbox';
 import { PrivacyWorkerModule } from '#lib/privacy';
+import { QueueModule } from '#lib/queue';
 import { RemindersWorkerModule } from '#lib/reminders';
 import { DatabaseModule } from '#lib/schema';
 import { SearchWorkerModule } from '#lib/search';
+import { JobSchedulerKeeper } from './job-scheduler.keeper.js';
 import { OutboxRelayLoop } from './outbox-relay.loop.js';
+import { OutboxSweepLoop } from './outbox-sweep.loop.js';
 
-/** The worker: no HTTP; the outbox relay and the queue processors. */
+/** The worker: no HTTP; the outbox relay, the queue processors, and the repair of what Redis lost (lost jobs, job schedulers). */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot({ servesCallers: false }), AccessModule, OutboxWorkerModule, MatchingWorkerModule, SearchWorkerModule, EmployerAnswerLinksModule, NotificationsWorkerModule, PrivacyWorkerModule, RemindersWorkerModule, OpsWorkerModule],
-      providers: [OutboxRelayLoop],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot({ servesCallers: false }), AccessModule, QueueModule, OutboxWorkerModule, MatchingWorkerModule, SearchWorkerModule, EmployerAnswerLinksModule, NotificationsWorkerModule, PrivacyWorkerModule, RemindersWorkerModule, OpsWorkerModule],
+      providers: [OutboxRelayLoop, OutboxSweepLoop, JobSchedulerKeeper],
     };
   }
 }

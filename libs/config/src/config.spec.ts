@@ -32,4 +32,10 @@ describe('loadConfig', () => {
     const c = loadConfig({ ...valid, JWT_SECRET: undefined, JWT_JWKS_URL: 'https://idp.example/jwks.json' });
     expect(c.jwt.jwksUrl).toBe('https://idp.example/jwks.json');
   });
+
+  it('takes the queue repair interval from QUEUE_REPAIR_INTERVAL_MS, or from its former name NOTIFY_SWEEP_INTERVAL_MS', () => {
+    expect(loadConfig(valid).queueRepairIntervalMs).toBe(60_000);
+    expect(loadConfig({ ...valid, NOTIFY_SWEEP_INTERVAL_MS: '2000' }).queueRepairIntervalMs).toBe(2_000);
+    expect(loadConfig({ ...valid, NOTIFY_SWEEP_INTERVAL_MS: '2000', QUEUE_REPAIR_INTERVAL_MS: '500' }).queueRepairIntervalMs).toBe(500);
+  });
 });

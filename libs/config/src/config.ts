@@ -59,8 +59,13 @@ const schema = z
     NOTIFY_EMAIL_FROM: z.string().regex(/@/, 'must contain an email address').default('Praksisbro <varsler@praksisbro.no>'),
     /** Emails for one recipient arriving within this window go out as one digest. */
     NOTIFY_DIGEST_WINDOW_MS: z.coerce.number().int().min(0).default(60_000),
-    /** How often (and after how long) relayed notification events that were never consumed are re-relayed. */
-    NOTIFY_SWEEP_INTERVAL_MS: z.coerce.number().int().min(200).default(60_000),
+    /**
+     * How often the worker repairs what Redis lost: re-adds relayed events a consumer never applied (relayed at least
+     * this long ago) and re-creates missing job schedulers. Default 60000.
+     */
+    QUEUE_REPAIR_INTERVAL_MS: z.coerce.number().int().min(200).optional(),
+    /** The former name of QUEUE_REPAIR_INTERVAL_MS (it swept notifications only), still honoured. */
+    NOTIFY_SWEEP_INTERVAL_MS: z.coerce.number().int().min(200).optional(),
     /** Abuse resistance (libs/limits): GraphQL document limits, all checked before anything executes. */
     /** 15: the standard introspection query (GraphiQL, code generators) is 15 deep; the app's own queries stay within 6. */
     GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(15),
@@ -109,12 +114,14 @@ export interface AppConfig {
   };
   readonly queuePrefix: string;
   readonly outboxRelayIntervalMs: number;
+  /** Lost-job sweep and job-scheduler check interval (also the sweep's grace period). */
+  readonly queueRepairIntervalMs: number;
   readonly matching: { readonly weightsJson?: string; readonly feedIntervalMs: number; readonly inlineAllocationLimit: number };
   /** Employers are a shared, finite resource: proposals per month, and a pause after repeated declines. */
   readonly employerLimits: { readonly monthlyProposalCap: number; readonly cooldownDeclines: number; readonly cooldownDays: number };
   readonly reminders: { readonly scanIntervalMs: number; readonly digestCron: string };
   readonly privacy: { readonly retentionMonths: number };
-  readonly notifications: { readonly emailFrom: string; readonly digestWindowMs: number; readonly sweepIntervalMs: number };
+  readonly notifications: { readonly emailFrom: string; readonly digestWindowMs: number };
   /** Abuse resistance (libs/limits): GraphQL document limits, request body size, rate limits, trusted proxies. */
   readonly limits: {
     readonly graphql: {
@@ -156,11 +163,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jwt: { secret: e.JWT_SECRET, jwksUrl: e.JWT_JWKS_URL, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE, ttlSeconds: e.JWT_TTL_SECONDS },
     queuePrefix: e.QUEUE_PREFIX,
     outboxRelayIntervalMs: e.OUTBOX_RELAY_INTERVAL_MS,
+    queueRepairIntervalMs: e.QUEUE_REPAIR_INTERVAL_MS ?? e.NOTIFY_SWEEP_INTERVAL_MS ?? 60_000,
     matching: { weightsJson: e.MATCH_WEIGHTS, feedIntervalMs: e.MATCHING_FEED_INTERVAL_MS, inlineAllocationLimit: e.ALLOCATION_INLINE_LIMIT },
     employerLimits: { monthlyProposalCap: e.EMPLOYER_MONTHLY_PROPOSAL_CAP, cooldownDeclines: e.EMPLOYER_COOLDOWN_DECLINES, cooldownDays: e.EMPLOYER_COOLDOWN_DAYS },
     reminders: { scanIntervalMs: e.REMINDER_SCAN_INTERVAL_MS, digestCron: e.REMINDER_DIGEST_CRON },
     privacy: { retentionMonths: e.RETENTION_MONTHS },
-    notifications: { emailFrom: e.NOTIFY_EMAIL_FROM, digestWindowMs: e.NOTIFY_DIGEST_WINDOW_MS, sweepIntervalMs: e.NOTIFY_SWEEP_INTERVAL_MS },
+    notifications: { emailFrom: e.NOTIFY_EMAIL_FROM, digestWindowMs: e.NOTIFY_DIGEST_WINDOW_MS },
     limits: {
       graphql: {
         maxDepth: e.GRAPHQL_MAX_DEPTH,

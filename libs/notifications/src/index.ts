@@ -18,4 +18,5 @@ export * from './application/dead-letters.service.js';
 export * from './application/notification-retention.js';
 export { NOTIFICATIONS_CONSUMER } from './application/event-notifier.js';
 export * from './notifications.options.js';
+export { notificationsConsumer } from './jobs/notifications.processor.js';
 export * from './notifications.module.js';

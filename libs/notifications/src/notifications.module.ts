@@ -9,7 +9,6 @@ import { EmailDispatcher } from './application/email-dispatcher.js';
 import { EventNotifier } from './application/event-notifier.js';
 import { NotificationInbox } from './application/notification-inbox.js';
 import { NotificationRetention } from './application/notification-retention.js';
-import { NotificationSweeper } from './application/notification-sweeper.js';
 import { NotificationsService } from './application/notifications.service.js';
 import { SmsDispatcher } from './application/sms-dispatcher.js';
 import { EMAIL_SENDER, SMS_SENDER } from './domain/ports.js';
@@ -32,7 +31,7 @@ export class NotificationsCoreModule {}
 @Module({ imports: [QueueModule], providers: [NotificationInbox, DeadLetters, NotificationsResolver], exports: [NotificationInbox] })
 export class NotificationsModule {}
 
-/** The worker side: the event consumer, the email/SMS dispatchers and the sweeper for jobs Redis lost. */
+/** The worker side: the event consumer (swept by the outbox sweeper when Redis lost its job) and the email/SMS dispatchers. */
 @Module({
   imports: [QueueModule, OutboxWorkerModule, NotificationsCoreModule],
   providers: [
@@ -43,11 +42,10 @@ export class NotificationsModule {}
     EventNotifier,
     EmailDispatcher,
     SmsDispatcher,
-    NotificationSweeper,
     NotificationRetention,
     NotificationsProcessor,
     NotificationDispatchLoop,
   ],
-  exports: [EmailDispatcher, NotificationSweeper],
+  exports: [EmailDispatcher],
 })
 export class NotificationsWorkerModule {}

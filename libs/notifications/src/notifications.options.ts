@@ -9,20 +9,17 @@ export interface NotificationsOptions {
   readonly sendConcurrency: number;
   /** How often the dispatchers look for work: a fraction of the window, so bundling stays on time. */
   readonly dispatchTickMs: number;
-  /** How often relayed-but-unconsumed events are looked for (and how old they must be). */
-  readonly sweepIntervalMs: number;
 }
 
 export const NOTIFICATIONS_OPTIONS = Symbol('NOTIFICATIONS_OPTIONS');
 
 export function notificationsOptions(config: AppConfig): NotificationsOptions {
-  const { emailFrom, digestWindowMs, sweepIntervalMs } = config.notifications;
+  const { emailFrom, digestWindowMs } = config.notifications;
   return {
     emailFrom,
     digestWindowMs,
     maxDigestItems: 50,
     sendConcurrency: 4,
     dispatchTickMs: Math.min(1_000, Math.max(50, Math.floor(digestWindowMs / 5))),
-    sweepIntervalMs,
   };
 }

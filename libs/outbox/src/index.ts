@@ -5,6 +5,7 @@ export * from './persistence/activity-entry.entity.js';
 export * from './application/outbox.writer.js';
 export * from './application/outbox.relay.js';
 export * from './application/idempotent-consumer.js';
+export * from './application/outbox-sweeper.js';
 export * from './application/activity.service.js';
 export * from './jobs/domain-events.processor.js';
 export * from './outbox.module.js';

@@ -1,2 +1,3 @@
 export * from './queues.js';
 export * from './queue.module.js';
+export * from './job-schedulers.js';

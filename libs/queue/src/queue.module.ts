@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#lib/config';
+import { JobSchedulers } from './job-schedulers.js';
 import { DEFAULT_JOB_OPTIONS, QueueName } from './queues.js';
 
 export function redisConnection(redisUrl: string) {
@@ -27,5 +28,6 @@ const rootModule = BullModule.forRootAsync({
 });
 const queues = BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name })));
 
-@Module({ imports: [rootModule, queues], exports: [rootModule, queues] })
+/** The queues, and the one registry of job schedulers (shared by every module that imports this). */
+@Module({ imports: [rootModule, queues], providers: [JobSchedulers], exports: [rootModule, queues, JobSchedulers] })
 export class QueueModule {}

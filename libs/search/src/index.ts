@@ -8,3 +8,4 @@ export * from './persistence/search-source.repository.js';
 export * from './application/search-indexer.js';
 export * from './application/search.service.js';
 export * from './search.module.js';
+export { SEARCH_INDEX_CONSUMER, searchIndexConsumer } from './jobs/search-index.processor.js';

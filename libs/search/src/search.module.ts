@@ -1,6 +1,7 @@
 import { Module, type Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '#lib/config';
+import { OutboxWorkerModule } from '#lib/outbox';
 import { ParticipantsModule } from '#lib/participants';
 import { PlacementsModule } from '#lib/placements';
 import { QueueModule } from '#lib/queue';
@@ -25,7 +26,7 @@ export class SearchModule {}
 
 /** The worker side: keeps the index fresh from domain events and reconciles drift on a schedule. */
 @Module({
-  imports: [QueueModule],
+  imports: [QueueModule, OutboxWorkerModule],
   providers: [
     searchIndex,
     { provide: SearchSourceRepository, inject: [DataSource], useFactory: (ds: DataSource) => new SearchSourceRepository(ds) },

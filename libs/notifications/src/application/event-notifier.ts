@@ -6,7 +6,7 @@ import { planEventNotifications } from '../domain/recipient-rules.js';
 import { NotificationFactsRepository } from '../persistence/notification-facts.repository.js';
 import { NotificationsService } from './notifications.service.js';
 
-/** Inbox name in consumed_events; the sweeper finds relayed events without it. */
+/** Inbox name in consumed_events; the outbox sweeper re-adds relayed events without it. */
 export const NOTIFICATIONS_CONSUMER = 'notifications';
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);

@@ -21,4 +21,12 @@ export class IdempotentConsumer {
       return true;
     });
   }
+
+  /**
+   * For an effect outside PostgreSQL that is idempotent (a search index write): recorded after the effect succeeded,
+   * so the outbox sweeper knows the event was applied. A crash in between only means the effect runs once more.
+   */
+  async recordApplied(consumer: string, eventId: string): Promise<void> {
+    await this.dataSource.query('INSERT INTO consumed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [consumer, eventId]);
+  }
 }

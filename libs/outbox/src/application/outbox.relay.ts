@@ -8,8 +8,11 @@ import { OutboxEventEntity } from '../persistence/outbox-event.entity.js';
 
 const RELAY_LOCK = 7_311_2002;
 
+/** Relayed outbox rows are kept this long (for diagnosis and the lost-job sweep), then pruned with their inbox rows. */
+export const OUTBOX_RETENTION_DAYS = 7;
+
 /** Events that change a search document: placements, participants (levels included), and employer names shown on placements. */
-const SEARCH_INDEX_EVENTS: ReadonlySet<DomainEventType> = new Set([
+export const SEARCH_INDEX_EVENTS: ReadonlySet<DomainEventType> = new Set([
   DomainEventType.PlacementCreated,
   DomainEventType.PlacementUpdated,
   DomainEventType.PlacementOpened,
@@ -87,9 +90,13 @@ export class OutboxRelay {
     });
   }
 
-  /** Relayed rows are kept a while for diagnosis, then pruned; the activity log keeps history. */
-  async prune(olderThanDays = 7): Promise<number> {
+  /**
+   * Relayed rows are kept a while for diagnosis and the sweep, then pruned; the activity log keeps history. Inbox
+   * rows go after the same time: the sweep no longer looks at their events, and a job is not redelivered that late.
+   */
+  async prune(olderThanDays = OUTBOX_RETENTION_DAYS): Promise<number> {
     const res = await this.dataSource.query(`DELETE FROM outbox_events WHERE relayed_at < now() - make_interval(days => $1)`, [olderThanDays]);
+    await this.dataSource.query(`DELETE FROM consumed_events WHERE consumed_at < now() - make_interval(days => $1)`, [olderThanDays]);
     return (res as [unknown, number])[1] ?? 0;
   }
 

@@ -11,6 +11,6 @@ export class OutboxEventEntity {
   @Column('jsonb', { default: () => "'{}'" }) payload!: EventPayload;
   @Column('uuid', { nullable: true }) actorId!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) occurredAt!: Date;
-  @Column('timestamptz', { nullable: true }) relayedAt!: Date | null;
+  @Index('idx_outbox_events_relayed_at') @Column('timestamptz', { nullable: true }) relayedAt!: Date | null;
   @Column('int', { default: 0 }) relayAttempts!: number;
 }

@@ -1,21 +1,22 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import type { OnApplicationBootstrap } from '@nestjs/common';
+import type { OnModuleInit } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
-import { QueueName } from '#lib/queue';
+import { JobSchedulers, QueueName } from '#lib/queue';
 import { PrivacyService } from '../application/privacy.service.js';
 
 /** Every night: anonymise participants whose programme ended more than RETENTION_MONTHS ago. */
 @Processor(QueueName.PRIVACY, { concurrency: 1 })
-export class RetentionProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class RetentionProcessor extends WorkerHost implements OnModuleInit {
   constructor(
     private readonly privacy: PrivacyService,
     @InjectQueue(QueueName.PRIVACY) private readonly queue: Queue,
+    private readonly schedulers: JobSchedulers,
   ) {
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('retention', { pattern: '30 2 * * *', tz: 'Europe/Oslo' }, { name: 'retention' });
+  onModuleInit(): void {
+    this.schedulers.declare({ queue: this.queue, id: 'retention', repeat: { pattern: '30 2 * * *', tz: 'Europe/Oslo' }, template: { name: 'retention' } });
   }
 
   async process(job: Job): Promise<{ anonymised: number }> {

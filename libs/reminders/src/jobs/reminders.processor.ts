@@ -1,10 +1,10 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#lib/config';
 import { type RelayedEvent } from '#lib/outbox';
-import { QueueName } from '#lib/queue';
+import { JobSchedulers, QueueName } from '#lib/queue';
 import { DailyDigest } from '../application/daily-digest.js';
 import { osloToday, ReminderScanner } from '../application/reminder-scanner.js';
 import { addDays } from '../domain/due.js';
@@ -17,12 +17,12 @@ export const ANSWER_DUE_JOB = 'answer-due';
 const answerJobIds = (proposalId: string) => [`answer-due-${proposalId}-0`, `answer-due-${proposalId}-1`];
 
 /**
- * Reminders run on BullMQ: job schedulers for the periodic scan and the morning digest (upserted at
- * start, so any number of workers share one schedule), and delayed jobs for an employer's answer
+ * Reminders run on BullMQ: job schedulers for the periodic scan and the morning digest (declared here, applied
+ * and kept by the worker, so any number of workers share one schedule), and delayed jobs for an employer's answer
  * deadline, added when a proposal is sent and removed the moment it is answered or withdrawn.
  */
 @Processor(QueueName.REMINDERS, { concurrency: 1 })
-export class RemindersProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class RemindersProcessor extends WorkerHost implements OnModuleInit {
   private readonly log = new Logger(RemindersProcessor.name);
 
   constructor(
@@ -31,13 +31,14 @@ export class RemindersProcessor extends WorkerHost implements OnApplicationBoots
     private readonly dataSource: DataSource,
     @InjectQueue(QueueName.REMINDERS) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly schedulers: JobSchedulers,
   ) {
     super();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler('reminder-scan', { every: this.config.reminders.scanIntervalMs }, { name: SCAN_JOB });
-    await this.queue.upsertJobScheduler('daily-digest', { pattern: this.config.reminders.digestCron, tz: 'Europe/Oslo' }, { name: DIGEST_JOB });
+  onModuleInit(): void {
+    this.schedulers.declare({ queue: this.queue, id: 'reminder-scan', repeat: { every: this.config.reminders.scanIntervalMs }, template: { name: SCAN_JOB } });
+    this.schedulers.declare({ queue: this.queue, id: 'daily-digest', repeat: { pattern: this.config.reminders.digestCron, tz: 'Europe/Oslo' }, template: { name: DIGEST_JOB } });
   }
 
   async process(job: Job): Promise<unknown> {
