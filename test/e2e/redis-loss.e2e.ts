@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { activityLogConsumer, OutboxSweeper } from '#lib/outbox';
 import { searchIndexConsumer } from '#lib/search';
 import { ApiHarness, startProcess, stopProcess } from '../support/api-harness.js';
-import { createPlacement } from '../support/fixtures.js';
+import { createParticipant, createPlacement } from '../support/fixtures.js';
 import { waitFor } from '../support/wait-for.js';
 import { createWorld, type World } from '../support/world.js';
 
@@ -86,6 +86,34 @@ describe('Redis loses jobs and job schedulers: the worker repairs both without a
     expect(activity.map((a) => a.type)).toEqual(['PlacementCreated', 'PlacementOpened']);
     expect(await consumed('search-index')).toBe(2);
     expect(await consumed('activity-log')).toBe(2);
+  }, 40_000);
+
+  it('jobs an erasure removed stay removed: their events are withdrawn, the sweeper does not bring them back', async () => {
+    await Promise.all([searchIndex.pause(), domainEvents.pause()]);
+    let created: string[] = [];
+    try {
+      const participantId = await createParticipant(api, world, { firstName: 'Glemt' });
+      created = await waitFor(async () => {
+        const rows = (await api.dataSource.query(`SELECT id, relayed_at FROM outbox_events WHERE aggregate_id = $1`, [participantId])) as Array<{ id: string; relayed_at: Date | null }>;
+        return rows.length > 0 && rows.every((r) => r.relayed_at) ? rows.map((r) => r.id) : null;
+      });
+      for (const id of created) expect(await searchIndex.getJob(`evt-${id}`)).toBeDefined();
+      expect(await api.ok(world.users.advisorA, `mutation($id: ID!) { eraseParticipant(participantId: $id) }`, { id: participantId })).toEqual({ eraseParticipant: true });
+      // The erasure removed the pending jobs naming the participant and marked their events withdrawn…
+      for (const q of [searchIndex, domainEvents]) for (const id of created) expect(await q.getJob(`evt-${id}`)).toBeUndefined();
+      expect(await count(`SELECT count(*)::int AS n FROM consumed_events WHERE consumer = 'withdrawn' AND event_id = ANY($1::bigint[])`, [created])).toBe(created.length);
+      // …so no sweep re-adds them, however long after.
+      const sweeper = new OutboxSweeper(api.dataSource, 0);
+      sweeper.register(searchIndexConsumer(searchIndex));
+      sweeper.register(activityLogConsumer(domainEvents));
+      expect((await sweeper.sweep()).filter((s) => created.includes(s.eventId))).toEqual([]);
+      for (const q of [searchIndex, domainEvents]) for (const id of created) expect(await q.getJob(`evt-${id}`)).toBeUndefined();
+      // The erasure's own event is left for the consumers: it is how search and matching forget the participant.
+      const [archived] = (await api.dataSource.query(`SELECT id FROM outbox_events WHERE aggregate_id = $1 AND type = 'ParticipantArchived'`, [participantId])) as Array<{ id: string }>;
+      expect(archived).toBeDefined();
+    } finally {
+      await Promise.all([searchIndex.resume(), domainEvents.resume()]);
+    }
   }, 40_000);
 
   it('re-creates every job scheduler Redis lost, without a worker restart', async () => {

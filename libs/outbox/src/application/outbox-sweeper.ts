@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { DomainEventType } from '../domain/domain-event.js';
 import { OutboxEventEntity } from '../persistence/outbox-event.entity.js';
 import { eventJobId, OUTBOX_RETENTION_DAYS, toRelayed } from './outbox.relay.js';
@@ -26,6 +26,18 @@ export interface SweptEvent {
 }
 
 const SWEEP_BATCH = 1_000;
+
+/**
+ * The inbox name under which an event is marked withdrawn for every consumer: its pending jobs were removed on
+ * purpose (erasure removes every queued job naming the participant), so the sweeper must not bring them back.
+ */
+export const WITHDRAWN_EVENTS = 'withdrawn';
+
+/** Marks events whose jobs were removed on purpose, so no consumer's sweep re-adds them. */
+export async function withdrawEvents(manager: EntityManager, eventIds: readonly string[]): Promise<void> {
+  if (eventIds.length === 0) return;
+  await manager.query(`INSERT INTO consumed_events (consumer, event_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING`, [WITHDRAWN_EVENTS, eventIds]);
+}
 
 /**
  * The outbox marks an event relayed once Redis took the job; if Redis then loses it (restart without its AOF,
@@ -69,7 +81,7 @@ export class OutboxSweeper {
         .where('e.id > :after', { after })
         .andWhere('e.relayed_at < now() - make_interval(secs => :grace)', { grace: this.graceMs / 1000 })
         .andWhere('e.relayed_at > now() - make_interval(days => :days)', { days: consumer.lookbackDays ?? OUTBOX_RETENTION_DAYS })
-        .andWhere('NOT EXISTS (SELECT 1 FROM consumed_events c WHERE c.consumer = :consumer AND c.event_id = e.id)', { consumer: consumer.name });
+        .andWhere('NOT EXISTS (SELECT 1 FROM consumed_events c WHERE c.consumer IN (:consumer, :withdrawn) AND c.event_id = e.id)', { consumer: consumer.name, withdrawn: WITHDRAWN_EVENTS });
       if (consumer.eventTypes) query.andWhere('e.type IN (:...types)', { types: [...consumer.eventTypes] });
       const rows = await query.orderBy('e.id', 'ASC').limit(SWEEP_BATCH).getMany();
       // Asked all at once (one round trip's worth on the connection): a backlog of waiting jobs is checked cheaply.
