@@ -49,6 +49,21 @@ ensure_chromium() {
     || log "could not install chromium: the browser tests will fail"
 }
 
+# The fault-tolerance tests (`--with-fault-tools`, used by `npm test`) start throw-away PostgreSQL clusters and
+# redis-servers of their own: they need the server programs even when the shared services run elsewhere.
+ensure_fault_tools() {
+  local missing=()
+  ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
+  have redis-server || missing+=(redis-server)
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+}
+
 [ -n "${DATABASE_URL:-}" ] || ensure_postgres
 [ -n "${REDIS_URL:-}" ] || ensure_redis
-if [ "${1:-}" = --with-chromium ]; then ensure_chromium; fi
+for option in "$@"; do
+  case "$option" in
+    --with-chromium) ensure_chromium ;;
+    --with-fault-tools) ensure_fault_tools ;;
+    *) log "unknown option $option"; exit 2 ;;
+  esac
+done
