@@ -50,21 +50,48 @@ export class RowLevelSecurity1796300000000 implements MigrationInterface {
       SELECT EXISTS (SELECT 1 FROM participant_teachers t WHERE t.participant_id = participant AND t.teacher_id = praksisbro_rls_user_id()) $$`);
     await q.query(`CREATE FUNCTION praksisbro_rls_proposed_to_employer(participant uuid) RETURNS boolean ${definer} AS $$
       SELECT EXISTS (SELECT 1 FROM proposals pr WHERE pr.participant_id = participant AND pr.employer_id = praksisbro_rls_employer_id() AND pr.proposed_at IS NOT NULL) $$`);
-    // The rule for one participant row, inlined in the participants policy and reused by its children.
+    // The rule for one participant row, inlined in the participants policy (where the caller's own filters can use
+    // the indexes alongside it).
     const participantRule = (alias: string) => `(
       praksisbro_rls_system()
       OR (praksisbro_rls_role() = 'ADVISOR' AND ${alias}.organisation_id = praksisbro_rls_org_id())
       OR (praksisbro_rls_role() = 'MARKET_CONTACT' AND ${alias}.organisation_id IN (SELECT o.id FROM organisations o WHERE o.nav_office_id = praksisbro_rls_org_id()))
       OR (praksisbro_rls_role() = 'TEACHER' AND praksisbro_rls_followed_by_teacher(${alias}.id))
       OR (praksisbro_rls_role() = 'EMPLOYER' AND praksisbro_rls_proposed_to_employer(${alias}.id)))`;
-    await q.query(`CREATE FUNCTION praksisbro_rls_participant_visible(participant uuid) RETURNS boolean ${definer} AS $$
-      SELECT praksisbro_rls_system() OR EXISTS (SELECT 1 FROM participants p WHERE p.id = participant AND ${participantRule('p')}) $$`);
+    // The same rule by participant id, for the tables hanging off participants and proposals: evaluated per row, so
+    // PL/pgSQL (plans cached per connection, only the caller's branch runs): about half the cost of the SQL form.
+    const plpgsql = `LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp`;
+    await q.query(`CREATE FUNCTION praksisbro_rls_participant_visible(participant uuid) RETURNS boolean ${plpgsql} AS $$
+      DECLARE
+        caller_role text := praksisbro_rls_role();
+      BEGIN
+        IF praksisbro_rls_system() THEN RETURN true; END IF;
+        CASE caller_role
+          WHEN 'ADVISOR' THEN
+            RETURN EXISTS (SELECT 1 FROM participants p WHERE p.id = participant AND p.organisation_id = praksisbro_rls_org_id());
+          WHEN 'MARKET_CONTACT' THEN
+            RETURN EXISTS (SELECT 1 FROM participants p JOIN organisations unit ON unit.id = p.organisation_id
+                            WHERE p.id = participant AND unit.nav_office_id = praksisbro_rls_org_id());
+          WHEN 'TEACHER' THEN RETURN praksisbro_rls_followed_by_teacher(participant);
+          WHEN 'EMPLOYER' THEN RETURN praksisbro_rls_proposed_to_employer(participant);
+          ELSE RETURN false;
+        END CASE;
+      END $$`);
+    await q.query(`CREATE FUNCTION praksisbro_rls_proposal_visible(proposal uuid) RETURNS boolean ${plpgsql} AS $$
+      DECLARE
+        caller_role text := praksisbro_rls_role();
+      BEGIN
+        IF praksisbro_rls_system() THEN RETURN true; END IF;
+        IF caller_role = 'EMPLOYER' THEN
+          RETURN EXISTS (SELECT 1 FROM proposals pr WHERE pr.id = proposal AND pr.employer_id = praksisbro_rls_employer_id() AND pr.proposed_at IS NOT NULL);
+        END IF;
+        IF caller_role = '' THEN RETURN false; END IF;
+        RETURN coalesce(praksisbro_rls_participant_visible((SELECT pr.participant_id FROM proposals pr WHERE pr.id = proposal)), false);
+      END $$`);
     const proposalRule = (alias: string) => `(
       praksisbro_rls_system()
       OR (praksisbro_rls_role() = 'EMPLOYER' AND ${alias}.employer_id = praksisbro_rls_employer_id() AND ${alias}.proposed_at IS NOT NULL)
       OR (praksisbro_rls_role() NOT IN ('', 'EMPLOYER') AND praksisbro_rls_participant_visible(${alias}.participant_id)))`;
-    await q.query(`CREATE FUNCTION praksisbro_rls_proposal_visible(proposal uuid) RETURNS boolean ${definer} AS $$
-      SELECT praksisbro_rls_system() OR EXISTS (SELECT 1 FROM proposals pr WHERE pr.id = proposal AND ${proposalRule('pr')}) $$`);
 
     // FOR ALL with USING only: the same rule checks rows read, changed, and written (WITH CHECK defaults to it).
     const protect = async (table: string, rule: string) => {
