@@ -22,7 +22,7 @@ import pg from 'pg';
 import { signHs256Token } from '#lib/auth';
 import { JWT_DEFAULTS } from '#lib/config';
 import type { AllocationFigures } from './support/allocation.js';
-import { type DatasetInfo, prepareDatabase } from './support/database.js';
+import { BENCH_JWT_SECRET, benchEnv, type DatasetInfo, prepareDatabase } from './support/database.js';
 import { type GqlResult, GqlClient } from './support/gql-client.js';
 import { freePort, ManagedProcess, waitForHealth } from './support/processes.js';
 import { advisorParticipants, allocationScenario, contactPlacements, searchCases } from './support/samples.js';
@@ -33,7 +33,6 @@ const API_START_TIMEOUT_MS = 120_000;
 /** Other processes' CPU share above which the bench waits (at most QUIET_WAIT_MS) before measuring, and warns. */
 const QUIET_SHARE = 0.1;
 const QUIET_WAIT_MS = 90_000;
-const JWT_SECRET = 'praksisbro-bench-secret-not-for-production-0123456789';
 
 const { values: argv } = parseArgs({
   options: {
@@ -137,15 +136,7 @@ async function main(): Promise<number> {
   log(`database ${new URL(DATABASE_URL).pathname.slice(1)}: checking schema and data set`);
 
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_OPTIONS: '',
-    DATABASE_URL,
-    REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0',
-    SMTP_URL: 'smtp://127.0.0.1:2525',
-    JWT_SECRET,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
+    ...benchEnv(DATABASE_URL),
     QUEUE_PREFIX: 'praksisbro-bench',
     // One client sends thousands of requests a minute: rate limiting would measure itself, not matching.
     RATE_LIMIT_PER_IP_PER_MINUTE: '0',
@@ -193,7 +184,7 @@ async function main(): Promise<number> {
 
     const tokens = new Map<string, string>();
     const userIds = new Set([...matchCases, ...candidateCases, ...searchSample].map((c) => c.userId));
-    for (const id of userIds) tokens.set(id, await signHs256Token(JWT_SECRET, id, 3600, JWT_DEFAULTS));
+    for (const id of userIds) tokens.set(id, await signHs256Token(BENCH_JWT_SECRET, id, 3600, JWT_DEFAULTS));
 
     const ops: Operation[] = [
       {

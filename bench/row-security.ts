@@ -19,7 +19,7 @@ import { Role } from '#lib/access';
 import { applyRowScopes, postgresOptions, type RowScope, RowScopeHolder, RowScopes } from '#lib/database';
 import { ConsentEntity, LanguageAssessmentEntity, ParticipantEntity } from '#lib/participants';
 import { ENTITIES, MIGRATIONS } from '#lib/schema';
-import { prepareDatabase } from './support/database.js';
+import { benchEnv, prepareDatabase } from './support/database.js';
 import { type LatencySummary, msSince, round, summarise } from './support/stats.js';
 
 const RESULTS_FILE = 'bench/results/row-security.json';
@@ -69,19 +69,7 @@ const CALLS: Record<string, Call> = {
 const ids = (rows: ReadonlyArray<{ id: string }>) => rows.map((r) => r.id).join(',');
 
 async function main(): Promise<void> {
-  // The migration and seed scripts validate the whole configuration (they connect to PostgreSQL only).
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_OPTIONS: '',
-    DATABASE_URL,
-    REDIS_URL: 'redis://127.0.0.1:6379/0',
-    SMTP_URL: 'smtp://127.0.0.1:2525',
-    JWT_SECRET: 'praksisbro-bench-secret-not-for-production-0123456789',
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-  };
-  const dataset = await prepareDatabase(DATABASE_URL, env, { rebuild: false, log });
+  const dataset = await prepareDatabase(DATABASE_URL, benchEnv(DATABASE_URL), { rebuild: false, log });
   const options = postgresOptions(DATABASE_URL, ENTITIES, MIGRATIONS);
   const baseline = await new DataSource({ ...options, extra: { ...options.extra, max: 4 } }).initialize();
   const scoped = applyRowScopes(await new DataSource({ ...options, extra: { ...options.extra, max: 4, options: '-c role=praksisbro_app' } }).initialize());

@@ -4,6 +4,27 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { maintenanceUrl } from '#lib/database';
 
+/** HS256 secret of the benchmarks' api and tokens (local, throw-away). */
+export const BENCH_JWT_SECRET = 'praksisbro-bench-secret-not-for-production-0123456789';
+
+/**
+ * The environment of everything a benchmark starts on the national data set (migrate and seed scripts, api, worker):
+ * production mode, only `databaseUrl` and its own Redis; nothing inherited but PATH and HOME.
+ */
+export function benchEnv(databaseUrl: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_OPTIONS: '',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0',
+    SMTP_URL: 'smtp://127.0.0.1:2525',
+    JWT_SECRET: BENCH_JWT_SECRET,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+  };
+}
+
 /** Rows of the national data set (libs/demo-data, scale "national"). */
 export const NATIONAL = { participants: 100_000, placements: 20_000 } as const;
 

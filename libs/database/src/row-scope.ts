@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { isUuid } from '#lib/core';
 
 /**
  * Defence in depth for personal data: PostgreSQL row-level security (migration RowLevelSecurity) lets the api's
@@ -51,7 +52,6 @@ export const RowScopes = {
   },
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ROLE = /^[A-Z_]{1,40}$/;
 
 /**
@@ -63,9 +63,9 @@ export function scopeSettingsSql(scope: RowScope): string {
   const values: Record<string, string> = {
     system: scope.kind === 'system' ? 'on' : 'off',
     role: caller && ROLE.test(caller.role) ? caller.role : '',
-    org_id: caller?.organisationId && UUID.test(caller.organisationId) ? caller.organisationId : '',
-    user_id: caller?.userId && UUID.test(caller.userId) ? caller.userId : '',
-    employer_id: caller?.employerId && UUID.test(caller.employerId) ? caller.employerId : '',
+    org_id: isUuid(caller?.organisationId) ? caller.organisationId : '',
+    user_id: isUuid(caller?.userId) ? caller.userId : '',
+    employer_id: isUuid(caller?.employerId) ? caller.employerId : '',
   };
   return `SELECT ${Object.entries(values)
     .map(([name, value]) => `set_config('praksisbro.${name}', '${value}', true)`)
@@ -76,7 +76,7 @@ interface RawConnection {
   query(sql: string): Promise<unknown>;
 }
 
-type ScopedRunner = QueryRunner & { databaseConnection?: RawConnection; connect(): Promise<RawConnection> };
+type ScopedRunner = QueryRunner & { connect(): Promise<RawConnection> };
 
 /**
  * Makes every query runner of `dataSource` carry the current RowScope into PostgreSQL: a transaction gets the
@@ -107,17 +107,13 @@ export async function acrossOrganisations<T>(em: EntityManager, fn: () => Promis
   if (!runner[SCOPED] || !scope || scope.kind === 'system') return fn();
   const connection = await runner.connect();
   await connection.query(`SELECT set_config('praksisbro.system', 'on', true)`);
-  let result: T;
   try {
-    result = await fn();
-  } catch (err) {
-    // The transaction is rolling back (and may already be aborted): the setting goes with it; keep fn's error.
+    return await fn();
+  } finally {
+    // Back to the caller's 'off' (the system scope was ruled out above). If this fails the transaction is broken
+    // and cannot commit; if fn failed it is rolling back anyway and fn's error is the one to keep.
     await connection.query(`SELECT set_config('praksisbro.system', 'off', true)`).catch(() => undefined);
-    throw err;
   }
-  // Outside the system scope (checked above) the caller's transaction ran with 'off'.
-  await connection.query(`SELECT set_config('praksisbro.system', 'off', true)`);
-  return result;
 }
 
 function scopeRunner(runner: ScopedRunner): QueryRunner {

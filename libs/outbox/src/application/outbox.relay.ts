@@ -33,6 +33,8 @@ export const NOTIFICATION_EVENTS: ReadonlySet<DomainEventType> = new Set([
 
 /** Job id per (queue, event): re-relaying after a crash cannot create a second job while the first is retained. */
 export const eventJobId = (eventId: string) => `evt-${eventId}`;
+/** The outbox event a job carries, from its job id; null for jobs that are not relayed events. */
+export const eventIdOfJob = (jobId: string | undefined): string | null => /^evt-(\d+)$/.exec(jobId ?? '')?.[1] ?? null;
 
 /**
  * Moves committed outbox rows onto BullMQ in id order and marks them relayed.

@@ -3,12 +3,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { DomainEventType, withdrawEvents } from '#lib/outbox';
+import { DomainEventType, eventIdOfJob, withdrawEvents } from '#lib/outbox';
 import { QueueName } from '#lib/queue';
 
 const PENDING = ['waiting', 'delayed', 'prioritized', 'waiting-children'] as const;
-
-const EVENT_JOB = /^evt-(\d+)$/;
 
 /**
  * Removes queued jobs that still name an erased participant (payloads carry ids only, but ids are enough to act on),
@@ -37,8 +35,8 @@ export class QueueJanitor {
         );
         if (!gone) continue;
         removed++;
-        const event = EVENT_JOB.exec(job.id ?? '');
-        if (event) withdrawn.add(event[1]!);
+        const eventId = eventIdOfJob(job.id);
+        if (eventId) withdrawn.add(eventId);
       }
     }
     await withdrawEvents(this.dataSource.manager, [...withdrawn]);
