@@ -24,7 +24,7 @@ export class AllocationRunner {
     await repo.update(runId, { status: AllocationStatus.RUNNING });
     try {
       const participantIds = engine.waitingParticipants({ kind: 'UNITS', unitIds: run.scope.unitIds });
-      const placementIds = engine.openPlacements({ types: run.scope.types, sectors: run.scope.sectors, areaCodes: run.scope.areaCodes }, (pl) => pl.status === 'OPEN');
+      const placementIds = engine.openPlacements({ types: run.scope.types, sectors: run.scope.sectors, areaCodes: run.scope.areaCodes });
       const built = engine.allocationProblem(participantIds, placementIds);
       const started = performance.now();
       const optimal = solveOptimalAllocation(built.problem);

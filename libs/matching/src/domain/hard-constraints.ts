@@ -56,13 +56,16 @@ export const NEUTRAL_ADVISOR_TEXT: ExplanationText = {
   en: 'Does not fit for reasons known only to the advisor',
 };
 
+/** Open for proposals today: published as OPEN and not ended. */
+export const placementOpen = (pl: CompiledPlacement, ctx: MatchContext): boolean => pl.src.status === 'OPEN' && (pl.src.endDate === null || pl.src.endDate >= ctx.today);
+
 /** Cheapest checks first: the engine stops at the first failure when scanning. */
 const RULES: readonly Rule[] = [
   {
     constraint: HardConstraint.PLACEMENT_NOT_OPEN,
     advisorOnly: false,
     perPlacement: true,
-    fails: (_p, pl, ctx) => pl.src.status !== 'OPEN' || (pl.src.endDate !== null && pl.src.endDate < ctx.today),
+    fails: (_p, pl, ctx) => !placementOpen(pl, ctx),
     explain: (_p, pl) => ({ nb: `Plassen er ikke åpen (status ${pl.src.status})`, en: `The placement is not open (status ${pl.src.status})` }),
   },
   {

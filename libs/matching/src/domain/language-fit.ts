@@ -9,7 +9,7 @@ export const EVIDENCE_CONFIDENCE: Readonly<Record<EvidenceSource, number>> = {
   SELF_REPORT: 0.55,
 };
 
-const SKILL_NAMES: Readonly<Record<LanguageSkill, ExplanationText>> = {
+export const SKILL_NAMES: Readonly<Record<LanguageSkill, ExplanationText>> = {
   ORAL: { nb: 'muntlig', en: 'oral' },
   LISTENING: { nb: 'lytting', en: 'listening' },
   READING: { nb: 'lesing', en: 'reading' },

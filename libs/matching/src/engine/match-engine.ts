@@ -1,8 +1,8 @@
-import { CEFR_LEVELS, cefrStepDown, LANGUAGE_SKILLS, type LanguageSkill } from '#lib/core';
+import { CEFR_LEVELS, cefrStepDown, LANGUAGE_SKILLS } from '#lib/core';
 import { type AllocationProblem } from '../allocation/index.js';
 import { compileParticipant, compilePlacement, type CompiledParticipant, type CompiledPlacement, TravelTable } from '../domain/compile.js';
-import { type ConstraintFailure, failedConstraints, type MatchContext, participantFits, placementAccepts } from '../domain/hard-constraints.js';
-import { type SkillGap, skillGaps } from '../domain/language-fit.js';
+import { type ConstraintFailure, failedConstraints, type MatchContext, participantFits, placementAccepts, placementOpen } from '../domain/hard-constraints.js';
+import { SKILL_NAMES, type SkillGap, skillGaps } from '../domain/language-fit.js';
 import type { ExplanationText, MatchParticipant, MatchPlacement } from '../domain/match-model.js';
 import { type ScoreComponent, scoreMatch, scoreValue } from '../domain/score.js';
 import { DEFAULT_WEIGHTS, type MatchWeights } from '../domain/weights.js';
@@ -88,7 +88,13 @@ export interface EngineOptions {
 /** A unit's waiting participant: active, consented, with no placement and no open proposal. */
 export const isWaiting = (p: CompiledParticipant): boolean => p.active && p.src.consentToPropose && p.commitments.length === 0 && p.pending.size === 0;
 
-const SKILL_NB: Record<LanguageSkill, string> = { ORAL: 'muntlig', LISTENING: 'lytting', READING: 'lesing', WRITING: 'skriving' };
+/** The filter's own conditions (type, sector, area), as one predicate; empty lists filter nothing. */
+function matchesFilter(filter: PlacementFilter): (pl: MatchPlacement) => boolean {
+  const types = filter.types?.length ? new Set(filter.types) : null;
+  const sectors = filter.sectors?.length ? new Set(filter.sectors) : null;
+  const areas = filter.areaCodes?.length ? new Set(filter.areaCodes) : null;
+  return (s) => (!types || types.has(s.type)) && (!sectors || sectors.has(s.sector)) && (!areas || areas.has(s.areaCode));
+}
 
 /**
  * The matching engine: every participant and placement compiled in memory, so a ranking is a scan
@@ -160,14 +166,12 @@ export class MatchEngine {
     const p = this.participants.get(participantId);
     if (!p) return { totalCount: 0, items: [], weightsVersion: this.weights.version };
     const ctx = this.context();
-    const types = filter.types?.length ? new Set(filter.types) : null;
-    const sectors = filter.sectors?.length ? new Set(filter.sectors) : null;
-    const areas = filter.areaCodes?.length ? new Set(filter.areaCodes) : null;
+    const wanted = matchesFilter(filter);
     const minScore = filter.minScore ?? 0;
     const hits: Array<{ pl: CompiledPlacement; score: number }> = [];
     for (const pl of this.placements.values()) {
       const s = pl.src;
-      if ((types && !types.has(s.type)) || (sectors && !sectors.has(s.sector)) || (areas && !areas.has(s.areaCode))) continue;
+      if (!wanted(s)) continue;
       if (!placementAccepts(pl, ctx) || !participantFits(p, pl, ctx) || !visible(s)) continue;
       const score = scoreValue(p, pl, ctx, this.weights);
       if (score >= minScore) hits.push({ pl, score });
@@ -235,7 +239,7 @@ export class MatchEngine {
         if (!level || !lower) continue;
         const required = { ...s.required, [skill]: lower === CEFR_LEVELS[0] ? undefined : lower };
         const shown = lower === 'BELOW_A1' ? 'ingen krav' : lower;
-        add(RelaxationKind.LOWER_LANGUAGE_REQUIREMENT, skill, { nb: `${SKILL_NB[skill]} ${level} → ${shown}`, en: `${skill.toLowerCase()} ${level} → ${lower === 'BELOW_A1' ? 'no requirement' : lower}` }, { ...s, required });
+        add(RelaxationKind.LOWER_LANGUAGE_REQUIREMENT, skill, { nb: `${SKILL_NAMES[skill].nb} ${level} → ${shown}`, en: `${SKILL_NAMES[skill].en} ${level} → ${lower === 'BELOW_A1' ? 'no requirement' : lower}` }, { ...s, required });
       }
       if (Object.values(s.required).some(Boolean)) {
         add(RelaxationKind.OPEN_TO_LOW_NORWEGIAN, null, { nb: 'Åpen for lavere norsknivå', en: 'Open to lower Norwegian levels' }, { ...s, openToLowNorwegian: true });
@@ -261,11 +265,9 @@ export class MatchEngine {
   /** Open placements with free slots, optionally narrowed. */
   openPlacements(filter: PlacementFilter = {}, visible: (pl: MatchPlacement) => boolean = () => true): string[] {
     const ctx = this.context();
-    const types = filter.types?.length ? new Set(filter.types) : null;
-    const areas = filter.areaCodes?.length ? new Set(filter.areaCodes) : null;
-    const sectors = filter.sectors?.length ? new Set(filter.sectors) : null;
+    const wanted = matchesFilter(filter);
     return [...this.placements.values()]
-      .filter((pl) => placementAccepts(pl, ctx) && visible(pl.src) && (!types || types.has(pl.src.type)) && (!areas || areas.has(pl.src.areaCode)) && (!sectors || sectors.has(pl.src.sector)))
+      .filter((pl) => placementAccepts(pl, ctx) && visible(pl.src) && wanted(pl.src))
       .map((pl) => pl.src.id)
       .sort();
   }
@@ -279,7 +281,7 @@ export class MatchEngine {
     const ps = participantIds.map((id) => this.participants.get(id)).filter((p): p is CompiledParticipant => p !== undefined);
     const pls = placementIds
       .map((id) => this.placements.get(id))
-      .filter((pl): pl is CompiledPlacement => pl !== undefined && pl.src.status === 'OPEN' && (pl.src.endDate === null || pl.src.endDate >= ctx.today));
+      .filter((pl): pl is CompiledPlacement => pl !== undefined && placementOpen(pl, ctx));
     const edges: Array<{ participant: number; placement: number; score: number }> = [];
     ps.forEach((p, i) => {
       pls.forEach((pl, j) => {

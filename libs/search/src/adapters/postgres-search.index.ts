@@ -19,6 +19,7 @@ import {
 import { vocabularyOf } from '../domain/search-text.js';
 import { allowedTypos, corrections as typoCorrections } from '../domain/typo.js';
 import { buildExactAnyTsQuery, buildTsQuery } from './postgres-tsquery.js';
+import { keysetBatches } from '../persistence/keyset-batches.js';
 
 /** Nearest indexed words (by trigrams) checked per query word for being a typo of it. */
 const CANDIDATES_PER_WORD = 20;
@@ -66,7 +67,8 @@ export class PostgresSearchIndex implements SearchIndex {
   async upsertPlacements(input: readonly PlacementDocument[]): Promise<void> {
     const docs = lastPerId(input);
     if (docs.length === 0) return;
-    const rows = docs.map((d) => ({
+    const texts = docs.map((d) => placementTextByWeight(d));
+    const rows = docs.map((d, i) => ({
       id: d.id,
       type: d.type,
       sector: d.sector,
@@ -78,9 +80,9 @@ export class PostgresSearchIndex implements SearchIndex {
       start_date: d.startDate,
       created_at: d.createdAt,
       version: d.version,
-      ...placementTextByWeight(d),
+      ...texts[i],
     }));
-    const terms = vocabularyOf(docs.flatMap((d) => Object.values(placementTextByWeight(d)))).sort();
+    const terms = vocabularyOf(texts.flatMap((t) => Object.values(t))).sort();
     await this.dataSource.transaction(async (em) => {
       await em.query(
         `INSERT INTO search_placements (id, type, sector, area_code, required_oral, status, employer_id, owner_organisation_id, start_date, created_at, version, indexed_at)
@@ -111,17 +113,20 @@ export class PostgresSearchIndex implements SearchIndex {
   async upsertParticipants(input: readonly ParticipantDocument[]): Promise<void> {
     const docs = lastPerId(input);
     if (docs.length === 0) return;
-    const rows = docs.map((d) => ({
-      id: d.id,
-      organisation_id: d.organisationId,
-      status: d.status,
-      final_goal: d.finalGoal,
-      oral_level: d.oralLevel,
-      reachable_areas: d.reachableAreas,
-      terms: vocabularyOf(Object.values(participantTextByWeight(d))),
-      version: d.version,
-      ...participantTextByWeight(d),
-    }));
+    const rows = docs.map((d) => {
+      const text = participantTextByWeight(d);
+      return {
+        id: d.id,
+        organisation_id: d.organisationId,
+        status: d.status,
+        final_goal: d.finalGoal,
+        oral_level: d.oralLevel,
+        reachable_areas: d.reachableAreas,
+        terms: vocabularyOf(Object.values(text)),
+        version: d.version,
+        ...text,
+      };
+    });
     await this.dataSource.query(
       `INSERT INTO search_participants AS s (id, organisation_id, status, final_goal, oral_level, reachable_areas, terms, document, version, indexed_at)
        SELECT d.id, d.organisation_id, d.status, d.final_goal, d.oral_level,
@@ -235,15 +240,10 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async *scanVersions(kind: DocumentKind, batchSize: number): AsyncIterable<readonly IndexedVersion[]> {
     const table = kind === 'placement' ? 'search_placements' : 'search_participants';
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows = (await this.dataSource.query(`SELECT id, version::text AS version FROM ${table} WHERE id > $1 ORDER BY id LIMIT $2`, [after, batchSize])) as Array<{
-        id: string;
-        version: string;
-      }>;
-      if (rows.length === 0) return;
+    const fetch = (after: string) =>
+      this.dataSource.query(`SELECT id, version::text AS version FROM ${table} WHERE id > $1 ORDER BY id LIMIT $2`, [after, batchSize]) as Promise<Array<{ id: string; version: string }>>;
+    for await (const rows of keysetBatches(fetch)) {
       yield rows.map((r) => ({ id: r.id, version: Number(r.version) }));
-      after = rows[rows.length - 1]!.id;
     }
   }
 

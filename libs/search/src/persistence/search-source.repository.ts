@@ -1,13 +1,13 @@
 import type { DataSource } from 'typeorm';
 import type { DocumentKind, IndexedVersion } from '../domain/search-index.js';
 import type { ParticipantSource, PlacementSource } from '../domain/search-documents.js';
+import { keysetBatches } from './keyset-batches.js';
 
 /** `updated_at` as exact epoch microseconds (fits a JS number), so any change shows as a different version. */
 const micros = (column: string) => `(extract(epoch from ${column}) * 1000000)::bigint::text`;
 /** A placement document also shows its employer's name, so either row changing makes it stale. */
 const PLACEMENT_VERSION = micros('greatest(p.updated_at, e.updated_at)');
 const PARTICIPANT_VERSION = micros('p.updated_at');
-const FIRST_ID = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Reads what search documents are built from, straight from the source tables (system access: the index holds
@@ -32,22 +32,12 @@ export class SearchSourceRepository {
   }
 
   /** Source rows in id order, a batch at a time (reindex). */
-  async *placementBatches(batchSize: number): AsyncIterable<PlacementSource[]> {
-    for (let after = FIRST_ID; ; ) {
-      const rows = await this.placements('p.id > $1 ORDER BY p.id LIMIT $2', [after, batchSize]);
-      if (rows.length === 0) return;
-      yield rows;
-      after = rows[rows.length - 1]!.id;
-    }
+  placementBatches(batchSize: number): AsyncIterable<PlacementSource[]> {
+    return keysetBatches((after) => this.placements('p.id > $1 ORDER BY p.id LIMIT $2', [after, batchSize]));
   }
 
-  async *participantBatches(batchSize: number): AsyncIterable<ParticipantSource[]> {
-    for (let after = FIRST_ID; ; ) {
-      const rows = await this.participants('p.id > $1 ORDER BY p.id LIMIT $2', [after, batchSize]);
-      if (rows.length === 0) return;
-      yield rows;
-      after = rows[rows.length - 1]!.id;
-    }
+  participantBatches(batchSize: number): AsyncIterable<ParticipantSource[]> {
+    return keysetBatches((after) => this.participants('p.id > $1 ORDER BY p.id LIMIT $2', [after, batchSize]));
   }
 
   /** Ids and versions only, in id order (reconciliation compares these with the index). */
@@ -56,11 +46,8 @@ export class SearchSourceRepository {
       kind === 'placement'
         ? `SELECT p.id, ${PLACEMENT_VERSION} AS version FROM placements p JOIN employers e ON e.id = p.employer_id WHERE p.id > $1 ORDER BY p.id LIMIT $2`
         : `SELECT p.id, ${PARTICIPANT_VERSION} AS version FROM participants p WHERE p.id > $1 AND p.anonymised_at IS NULL ORDER BY p.id LIMIT $2`;
-    for (let after = FIRST_ID; ; ) {
-      const rows = (await this.dataSource.query(sql, [after, batchSize])) as Array<{ id: string; version: string }>;
-      if (rows.length === 0) return;
+    for await (const rows of keysetBatches((after) => this.dataSource.query(sql, [after, batchSize]) as Promise<Array<{ id: string; version: string }>>)) {
       yield rows.map((r) => ({ id: r.id, version: Number(r.version) }));
-      after = rows[rows.length - 1]!.id;
     }
   }
 
