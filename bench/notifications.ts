@@ -26,11 +26,11 @@ import { withCheckDigit } from '#lib/employers';
 import { DEFAULT_JOB_OPTIONS, redisConnection } from '#lib/queue';
 import { createDataSource } from '#lib/schema';
 import { SmtpCapture } from '../libs/notifications/src/testing/smtp-capture.js';
+import { BENCH_JWT_SECRET } from './support/database.js';
 import { ManagedProcess } from './support/processes.js';
 
 const RESULTS_FILE = 'bench/results/notifications.json';
 const QUEUE_PREFIX = 'praksisbro-bench-notify';
-const JWT_SECRET = 'praksisbro-bench-secret-not-for-production-0123456789';
 /** The notifications processor's concurrency (libs/notifications/src/jobs/notifications.processor.ts). */
 const CONSUMER_CONCURRENCY = 4;
 
@@ -228,7 +228,7 @@ async function measure(db: pg.Client, scenario: Scenario, pairs: { warm: Scenari
     REDIS_URL,
     QUEUE_PREFIX,
     SMTP_URL: smtp.url,
-    JWT_SECRET,
+    JWT_SECRET: BENCH_JWT_SECRET,
     PUBLIC_URL: 'https://praksisbro.bench',
     OUTBOX_RELAY_INTERVAL_MS: '50',
     NOTIFY_DIGEST_WINDOW_MS: String(windowMs),

@@ -5,7 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { rowScopeOf } from '#lib/access';
-import { ActorLoader, TokenService } from '#lib/auth';
+import { ActorLoader, bearerToken, TokenService } from '#lib/auth';
 import type { AppConfig } from '#lib/config';
 import { ANSWER_PUBLIC_ROUTE, hideAnswerTokensInRequestLogs } from '#lib/employer-answers';
 import { DomainError, ErrorCode } from '#lib/core';
@@ -52,10 +52,9 @@ export async function createApiApp(config: AppConfig, logger: Logger = createLog
     reply.header('x-request-id', request.id);
     if (PUBLIC_ROUTES.some((r) => r.test(request.url))) return;
     try {
-      const header = request.headers.authorization ?? '';
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!match) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'A bearer token is required (Authorization: Bearer <token>)');
-      request.actor = await actors.load(await tokens.verify(match[1]!));
+      const token = bearerToken(request.headers.authorization);
+      if (!token) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'A bearer token is required (Authorization: Bearer <token>)');
+      request.actor = await actors.load(await tokens.verify(token));
       RowScopes.become(rowScopeOf(request.actor));
     } catch (err) {
       if (err instanceof DomainError && err.code === ErrorCode.UNAUTHENTICATED) {

@@ -11,9 +11,9 @@ describe('input hygiene', () => {
   });
 
   it('accepts dates PostgreSQL accepts, in a plausible range', () => {
-    expect(isoDate().safeParse('2026-11-25').success).toBe(true);
-    expect(isoDate().safeParse('0000-02-29').success).toBe(false);
-    expect(isoDate().safeParse('2026-02-30').success).toBe(false);
+    expect(isoDate.safeParse('2026-11-25').success).toBe(true);
+    expect(isoDate.safeParse('0000-02-29').success).toBe(false);
+    expect(isoDate.safeParse('2026-02-30').success).toBe(false);
     expect(isUuid('00000000-0000-4000-8000-000000000000')).toBe(true);
     expect(isUuid("1' OR '1'='1")).toBe(false);
   });

@@ -22,8 +22,9 @@ export const isUuid = (value: unknown): value is string => typeof value === 'str
  * A calendar date (YYYY-MM-DD) in a plausible range: zod accepts year 0000, which PostgreSQL rejects,
  * so every date the API takes goes through this one schema.
  */
-export const isoDate = (message = 'must be a date (YYYY-MM-DD)') =>
-  z.iso.date(message).refine((d) => d >= '1900-01-01' && d <= '2100-12-31', 'must be between 1900-01-01 and 2100-12-31');
+export const isoDate = z.iso
+  .date('must be a date (YYYY-MM-DD)')
+  .refine((d) => d >= '1900-01-01' && d <= '2100-12-31', 'must be between 1900-01-01 and 2100-12-31');
 
 /** True for text PostgreSQL can store: no NUL bytes and no unpaired UTF-16 surrogates. */
 export function isStorableText(value: string): boolean {

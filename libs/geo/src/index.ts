@@ -1,1 +1,2 @@
 export * from './domain/areas.js';
+export * from './domain/area-code.schema.js';

@@ -30,18 +30,6 @@ export interface GqlContext {
   readonly purpose?: string | null;
 }
 
-/** For one-to-many loaders: the rows of each requested id, in the order of the ids (empty where none). */
-export function groupedByIds<T>(ids: readonly string[], rows: readonly T[], keyOf: (row: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const list = groups.get(key);
-    if (list) list.push(row);
-    else groups.set(key, [row]);
-  }
-  return ids.map((id) => groups.get(id) ?? []);
-}
-
 /** Orders batch results to match the requested ids (DataLoader's contract), null where missing or hidden. */
 export function byIds<T extends { id: string }>(ids: readonly string[], rows: readonly T[]): Array<T | null> {
   const map = new Map(rows.map((r) => [r.id, r]));

@@ -1,2 +1,3 @@
 export * from './domain/occupation-catalogue.js';
+export * from './domain/occupation-code.schema.js';
 export * from './graphql/occupations.resolver.js';

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#lib/config';
+import { withTimeout } from '#lib/core';
 import { MatchingStore } from '#lib/matching';
 import { ShutdownState } from '#lib/ops';
 
@@ -17,17 +18,11 @@ const PROBE_TIMEOUT_MS = 2000;
 
 async function timed(probe: () => Promise<unknown>): Promise<Check> {
   const start = performance.now();
-  let timer: NodeJS.Timeout | undefined;
   try {
-    const timeout = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timeout after ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
-    });
-    const detail = await Promise.race([probe(), timeout]);
+    const detail = await withTimeout(probe(), PROBE_TIMEOUT_MS, () => new Error(`timeout after ${PROBE_TIMEOUT_MS} ms`));
     return { ok: true, latencyMs: Math.round(performance.now() - start), ...(detail && typeof detail === 'object' && !Array.isArray(detail) ? detail : {}) };
   } catch (err) {
     return { ok: false, latencyMs: Math.round(performance.now() - start), error: (err as Error).message };
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AccessPolicy, type Actor, ParticipantView, Role } from '#lib/access';
-import { ForbiddenError, isUuid, NotFoundError, ValidationError } from '#lib/core';
+import { AccessPolicy, type Actor, Role } from '#lib/access';
+import { isUuid, NotFoundError, ValidationError } from '#lib/core';
 import { ParticipantsService } from '#lib/participants';
 import { AuditKind, AuditPurpose } from '../domain/audit.js';
 import { AuditWriter } from './audit-writer.js';
@@ -63,11 +63,7 @@ export class AuditService {
   /** A participant's own access history, for the data subject: their unit's advisors and administrators. */
   async accessHistory(actor: Actor, participantId: string, first = 1000): Promise<AuditRecord[]> {
     if (!isUuid(participantId)) throw new NotFoundError('Participant', participantId);
-    if (actor.role !== Role.ADMIN) {
-      const [visible] = await this.participants.findByIds(actor, [participantId]);
-      if (!visible) throw new NotFoundError('Participant', participantId);
-      if (visible.view !== ParticipantView.FULL) throw new ForbiddenError('Only the participant’s advisors export its access history');
-    }
+    if (actor.role !== Role.ADMIN) await this.participants.fullView(actor, participantId, 'Only the participant’s advisors export its access history');
     const entries = await this.entries({ participantId }, first);
     // The export itself is a use of personal data: it goes in the log too.
     await this.writer.record(this.dataSource.manager, actor, AuditKind.EXPORT, 'participantAccessHistory', AuditPurpose.DATA_SUBJECT_REQUEST, [participantId]);

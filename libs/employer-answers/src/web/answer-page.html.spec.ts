@@ -5,7 +5,7 @@ import type { ProposalView } from '../application/employer-answers.service.js';
 import { AnswerLinkProblem } from '../domain/answer-link.exception.js';
 import { ANSWER_PAGE_HEADERS, renderAnswerPage, renderErrorPage } from './answer-page.html.js';
 import { ANSWER_TEXTS } from './answer-texts.js';
-import { escapeHtml } from './html.js';
+import { escapeHtml } from '#lib/core';
 
 const EVIL = `<script>alert("x")</script>&'`;
 const view = (shared: boolean, language: 'nb' | 'en' = 'nb'): ProposalView => ({

@@ -1,15 +1,11 @@
+import { escapeHtml } from '#lib/core';
+
 /** HTML that is already safe to emit. Everything else interpolated into {@link html} is escaped. */
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
     return this.value;
   }
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 type Interpolation = SafeHtml | string | number | null | undefined | false | readonly Interpolation[];

@@ -3,7 +3,7 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { z } from 'zod';
 import { AccessPolicy, type Actor } from '#lib/access';
 import { ConflictError, NotFoundError, type Page, type PageRequest, parseInput, SECTORS, toPage, ValidationError, isUuid } from '#lib/core';
-import { AreaCatalogue } from '#lib/geo';
+import { AreaCatalogue, areaCodeSchema } from '#lib/geo';
 import { DomainEventType, OutboxWriter } from '#lib/outbox';
 import { isValidOrgNumber, normaliseOrgNumber } from '../domain/org-number.js';
 import { EmployerContactEntity } from '../persistence/employer-contact.entity.js';
@@ -11,12 +11,11 @@ import { EmployerSiteEntity } from '../persistence/employer-site.entity.js';
 import { EmployerEntity } from '../persistence/employer.entity.js';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const areaCode = z.string().refine((c) => AreaCatalogue.default().has(c), 'is not a known district or municipality code');
 
 const siteSchema = z.object({
   name: text(200),
   address: text(300),
-  areaCode,
+  areaCode: areaCodeSchema,
   latitude: z.number().min(57).max(72).nullish(),
   longitude: z.number().min(4).max(32).nullish(),
 });

@@ -1,4 +1,5 @@
-import { byIds, type GqlContext, groupedByIds } from '#lib/gql';
+import { groupedByIds } from '#lib/core';
+import { byIds, type GqlContext } from '#lib/gql';
 import type { EmployersService } from '../application/employers.service.js';
 import type { EmployerContactEntity } from '../persistence/employer-contact.entity.js';
 import type { EmployerSiteEntity } from '../persistence/employer-site.entity.js';

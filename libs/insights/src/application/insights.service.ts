@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '#lib/access';
-import { SECTORS, ValidationError } from '#lib/core';
+import { groupedByIds, SECTORS, ValidationError } from '#lib/core';
 import { AreaCatalogue } from '#lib/geo';
 import { addDays, addMonths, daysBetween, maxDate, minDate } from '../domain/dates.js';
 import { DEFINITIONS_VERSION, KPI_PARAMETERS, KpiDimension, KpiName, KPIS, type KpiSpec } from '../domain/definitions.js';
@@ -124,11 +124,10 @@ export class InsightsService {
   private async weeklyHoursFacts(period: Period): Promise<KpiFact[]> {
     const participants = await this.repository.hoursRuleParticipants(period, P.weeklyHoursAfterMonths);
     const intervals = await this.repository.startedIntervals(period, participants.map((p) => p.participantId));
-    const byParticipant = new Map<string, typeof intervals>();
-    for (const i of intervals) byParticipant.set(i.participantId, [...(byParticipant.get(i.participantId) ?? []), i]);
-    return participants.map((p) => {
+    const intervalsOf = groupedByIds(participants.map((p) => p.participantId), intervals, (i) => i.participantId);
+    return participants.map((p, n) => {
       const window = { from: maxDate(period.from, addMonths(p.programmeStart, P.weeklyHoursAfterMonths)), to: minDate(period.to, p.programmeEnd ?? period.to) };
-      const activities = (byParticipant.get(p.participantId) ?? []).map((i) => ({ start: i.startedOn, end: i.endedOn, hoursPerWeek: i.hoursPerWeek }));
+      const activities = intervalsOf[n]!.map((i) => ({ start: i.startedOn, end: i.endedOn, hoursPerWeek: i.hoursPerWeek }));
       const hours = averageWeeklyHours(window, activities);
       const required = p.partTime ? P.weeklyHoursPartTime : P.weeklyHoursFullTime;
       return { dims: { ...scoped(p), [D.REQUIRED_HOURS]: String(required) }, hit: hours >= required, value: hours };

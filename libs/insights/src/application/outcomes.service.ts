@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { z } from 'zod';
 import { AccessPolicy, type Actor } from '#lib/access';
-import { ConflictError, NotFoundError, parseInput, ValidationError, isoDate as isoDateSchema } from '#lib/core';
+import { ConflictError, NotFoundError, parseInput, ValidationError, isoDate } from '#lib/core';
 import { DomainEventType, OutboxWriter } from '#lib/outbox';
 import { ParticipantEntity, ParticipantsService } from '#lib/participants';
 import { OutcomeCategory, OutcomeMeasure } from '../domain/outcome.js';
@@ -11,7 +11,7 @@ import { ParticipantOutcomeEntity } from '../persistence/participant-outcome.ent
 const recordSchema = z.object({
   measuredAt: z.enum(OutcomeMeasure),
   category: z.enum(OutcomeCategory),
-  recordedOn: isoDateSchema(),
+  recordedOn: isoDate,
 });
 
 export type RecordOutcome = z.input<typeof recordSchema>;

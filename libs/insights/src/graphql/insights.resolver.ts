@@ -1,5 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#lib/access';
+import { groupedByIds } from '#lib/core';
 import { CurrentActor, type GqlContext } from '#lib/gql';
 import { Participant } from '#lib/participants';
 import { InsightsService } from '../application/insights.service.js';
@@ -168,7 +169,7 @@ export class ParticipantOutcomesField {
   async outcomes(@Parent() participant: { id: string }, @Context() ctx: GqlContext) {
     const loader = ctx.loaders.get<ParticipantOutcome[]>('insights.outcomesByParticipant', async (ids) => {
       const rows = await this.service.forParticipants(ids);
-      return ids.map((id) => rows.filter((r) => r.participantId === id).map(toParticipantOutcome));
+      return groupedByIds(ids, rows, (r) => r.participantId).map((group) => group.map(toParticipantOutcome));
     });
     return (await loader.load(participant.id)) ?? [];
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RowScopes } from '#lib/database';
+import { OCCUPYING_STATUSES } from '#lib/proposals';
 import type { OutcomeCategory, OutcomeMeasure } from '../domain/outcome.js';
 import type { Period } from '../domain/report-table.js';
 
@@ -45,7 +46,8 @@ const PROPOSAL_STATES = `
   )`;
 
 const PRAKSIS_TYPES = `('LANGUAGE_PRACTICE', 'WORK_PRACTICE')`;
-const OCCUPYING = `('ACCEPTED', 'AGREED', 'STARTED')`;
+/** Proposals holding a slot, as the placement process defines them. */
+const OCCUPYING = `(${OCCUPYING_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 interface Scoped {
   readonly unitId: string;

@@ -4,8 +4,8 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Actor } from '#lib/access';
-import { NotFoundError, parseInput, SECTORS, ValidationError } from '#lib/core';
-import { AreaCatalogue } from '#lib/geo';
+import { isUuid, NotFoundError, parseInput, SECTORS, ValidationError } from '#lib/core';
+import { areaCodeSchema } from '#lib/geo';
 import { PlacementType } from '#lib/placements';
 import { QueueName } from '#lib/queue';
 import { MATCHING_OPTIONS, type MatchingOptions } from '../matching.options.js';
@@ -19,7 +19,7 @@ const scopeSchema = z
     unitId: z.array(z.uuid()).max(50).nullish(),
     type: z.array(z.enum(PlacementType)).max(4).nullish(),
     sector: z.array(z.enum(SECTORS)).max(16).nullish(),
-    areaCode: z.array(z.string().refine((c) => AreaCatalogue.default().has(c), 'is not a known district or municipality code')).max(80).nullish(),
+    areaCode: z.array(areaCodeSchema).max(80).nullish(),
   })
   .strict();
 export type AllocationScopeInput = z.input<typeof scopeSchema>;
@@ -61,7 +61,7 @@ export class AllocationService {
   /** Runs are visible to their organisation (suggestions name participants: resolved per caller's scope). */
   async get(actor: Actor, id: string): Promise<AllocationRunEntity> {
     this.matching.assertCanMatch(actor);
-    const run = z.uuid().safeParse(id).success ? await this.dataSource.getRepository(AllocationRunEntity).findOneBy({ id, organisationId: actor.organisationId }) : null;
+    const run = isUuid(id) ? await this.dataSource.getRepository(AllocationRunEntity).findOneBy({ id, organisationId: actor.organisationId }) : null;
     if (!run) throw new NotFoundError('AllocationRun', id);
     return run;
   }

@@ -3,11 +3,11 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { AccessPolicy, type Actor, ParticipantView, Role } from '#lib/access';
 import { ForbiddenError, NotFoundError, parseInput, SECTORS, ValidationError } from '#lib/core';
-import { AreaCatalogue } from '#lib/geo';
+import { areaCodeSchema } from '#lib/geo';
 import { ParticipantsService } from '#lib/participants';
 import { PlacementsService, PlacementType, PUBLISHED_STATUSES } from '#lib/placements';
 import { NEUTRAL_ADVISOR_TEXT, type ConstraintFailure } from '../domain/hard-constraints.js';
-import type { ExplanationText, MatchPlacement } from '../domain/match-model.js';
+import type { MatchPlacement } from '../domain/match-model.js';
 import type { ScoreComponent } from '../domain/score.js';
 import type { MatchExplanation, ParticipantSelector, RankedItem, RankedList, WhatIf } from '../engine/match-engine.js';
 import { MatchingStore } from './matching-store.js';
@@ -16,7 +16,7 @@ const MAX_RESULTS = 100;
 const first = z.number().int().min(1, 'must be at least 1').max(MAX_RESULTS, `must be at most ${MAX_RESULTS}`);
 const minScore = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1').nullish();
 const placementFilterSchema = z
-  .object({ type: z.array(z.enum(PlacementType)).max(4).nullish(), sector: z.array(z.enum(SECTORS)).max(16).nullish(), areaCode: z.array(z.string().refine((c) => AreaCatalogue.default().has(c), 'is not a known district or municipality code')).max(80).nullish(), minScore })
+  .object({ type: z.array(z.enum(PlacementType)).max(4).nullish(), sector: z.array(z.enum(SECTORS)).max(16).nullish(), areaCode: z.array(areaCodeSchema).max(80).nullish(), minScore })
   .strict();
 const candidateFilterSchema = z.object({ unitId: z.array(z.uuid()).max(50).nullish(), minScore }).strict();
 
@@ -152,4 +152,3 @@ function cut(components: readonly ScoreComponent[], view: ParticipantView): Visi
   return components.map(({ sharedExplanation, ...c }) => (sharedExplanation && view !== ParticipantView.FULL ? { ...c, explanation: sharedExplanation } : c));
 }
 
-export const pick = (text: ExplanationText, language: 'nb' | 'en'): string => text[language];

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { CefrLevel, EvidenceSource, LanguageSkill, Weekday } from '#lib/core';
+import { type CefrLevel, type EvidenceSource, groupedByIds, type LanguageSkill, type Weekday } from '#lib/core';
 import { OCCUPYING_STATUSES, PENDING_STATUSES } from '#lib/proposals';
 import type { Commitment, MatchParticipant, MatchPlacement } from '../domain/match-model.js';
 import type { MatchSnapshot } from '../engine/match-engine.js';
@@ -58,13 +58,8 @@ export class MatchSnapshotRepository {
     const proposals = (await (ids
       ? this.dataSource.query(`${PROPOSAL_SQL} AND pr.participant_id = ANY($2::uuid[])`, [ACTIVE_PROPOSALS, ids])
       : this.dataSource.query(PROPOSAL_SQL, [ACTIVE_PROPOSALS]))) as Row[];
-    const byParticipant = new Map<string, Row[]>();
-    for (const r of proposals) {
-      const list = byParticipant.get(r.participant_id);
-      if (list) list.push(r);
-      else byParticipant.set(r.participant_id, [r]);
-    }
-    return rows.map((r) => toParticipant(r, byParticipant.get(r.id) ?? []));
+    const proposalsOf = groupedByIds(rows.map((r) => r.id), proposals, (p) => p.participant_id);
+    return rows.map((r, i) => toParticipant(r, proposalsOf[i]!));
   }
 
   /** Every placement of some employers: their decline and evaluation history changes all of them. */

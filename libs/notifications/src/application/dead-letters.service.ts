@@ -2,9 +2,8 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { type Actor, Role } from '#lib/access';
-import { DomainError, ErrorCode, ForbiddenError, NotFoundError, ValidationError } from '#lib/core';
+import { DomainError, ErrorCode, ForbiddenError, isUuid, NotFoundError, ValidationError, withTimeout } from '#lib/core';
 import type { RelayedEvent } from '#lib/outbox';
 import { QueueName } from '#lib/queue';
 
@@ -31,17 +30,8 @@ export interface DeadLetter {
 
 /** BullMQ waits for Redis indefinitely (workers must); a request must not. */
 const QUEUE_TIMEOUT_MS = 3_000;
-async function fromQueue<T>(work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The job queue is unreachable right now, try again shortly')), QUEUE_TIMEOUT_MS);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const fromQueue = <T>(work: Promise<T>): Promise<T> =>
+  withTimeout(work, QUEUE_TIMEOUT_MS, () => new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The job queue is unreachable right now, try again shortly'));
 
 const assertAdmin = (actor: Actor) => {
   if (actor.role !== Role.ADMIN) throw new ForbiddenError('Dead letters are for administrators');
@@ -108,7 +98,7 @@ export class DeadLetters {
         })(),
       );
     }
-    if (!z.uuid().safeParse(id).success) throw new NotFoundError('DeadLetter', id);
+    if (!isUuid(id)) throw new NotFoundError('DeadLetter', id);
     const [, updated] = (await this.dataSource.query(
       `WITH d AS (UPDATE notification_deliveries SET status = 'PENDING', detail = NULL WHERE email_message_id = $1::uuid AND status = 'FAILED')
        UPDATE email_messages SET failed_at = NULL, attempts = 0, next_attempt_at = now(), last_error = NULL WHERE id = $1::uuid AND failed_at IS NOT NULL`,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import type { Actor } from '#lib/access';
-import { encodeCursor, NotFoundError, type Page, type PageRequest, ValidationError } from '#lib/core';
+import { assertTimestampCursor, isUuid, NotFoundError, type Page, type PageRequest, toPage, ValidationError } from '#lib/core';
 
 export interface InboxItem {
   readonly id: string;
@@ -22,7 +21,6 @@ export interface MarkReadResult {
 }
 
 const MAX_IDS = 500;
-const uuid = z.uuid();
 
 /** The caller's own in-app notifications: every query is keyed by the caller, so nobody reads or marks another's. */
 @Injectable()
@@ -36,7 +34,8 @@ export class NotificationInbox {
     const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM notifications WHERE ${filter}`, params)) as [{ total: number }];
     let keyset = '';
     if (page.after) {
-      if (!uuid.safeParse(page.after.id).success || Number.isNaN(Date.parse(page.after.key))) throw ValidationError.field('after', 'is not a cursor returned by this API');
+      if (!isUuid(page.after.id)) throw ValidationError.field('after', 'is not a cursor returned by this API');
+      assertTimestampCursor(page);
       params.push(page.after.key, page.after.id);
       keyset = ` AND (created_at, id) < ($2::timestamptz, $3::uuid)`;
     }
@@ -49,14 +48,10 @@ export class NotificationInbox {
         ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
       params,
     )) as Array<Record<string, any>>;
-    const hasNextPage = rows.length > page.first;
-    const items = rows.slice(0, page.first);
-    const last = items[items.length - 1];
+    const result = toPage(rows, page, (r) => [r.cursor_key, r.id], total);
     return {
-      items: items.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, subjectType: r.subject_type, subjectId: r.subject_id, createdAt: r.created_at, readAt: r.read_at })),
-      hasNextPage,
-      endCursor: last ? encodeCursor(last.cursor_key, last.id) : null,
-      totalCount: total,
+      ...result,
+      items: result.items.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, subjectType: r.subject_type, subjectId: r.subject_id, createdAt: r.created_at, readAt: r.read_at })),
     };
   }
 
@@ -69,7 +64,7 @@ export class NotificationInbox {
   async markRead(actor: Actor, ids: readonly string[]): Promise<MarkReadResult> {
     if (ids.length === 0) throw ValidationError.field('ids', 'name at least one notification');
     if (ids.length > MAX_IDS) throw ValidationError.field('ids', `at most ${MAX_IDS} at a time`);
-    const bad = ids.find((id) => !uuid.safeParse(id).success);
+    const bad = ids.find((id) => !isUuid(id));
     if (bad) throw new NotFoundError('Notification', bad);
     return this.dataSource.transaction(async (em) => {
       const own = (await em.query(`SELECT id FROM notifications WHERE id = ANY($1::uuid[]) AND recipient_id = $2 FOR UPDATE`, [ids, actor.userId])) as Array<{ id: string }>;

@@ -1,5 +1,6 @@
 import type { Language, RecipientKind } from './notification.js';
-import { escapeHtml, type MessageContent } from './templates.js';
+import { escapeHtml } from '#lib/core';
+import type { MessageContent } from './templates.js';
 
 /** An email delivery waiting to be bundled into a message. */
 export interface PendingEmail {

@@ -1,6 +1,7 @@
 import { DeclineReason, ParticipantReason } from '#lib/proposals';
 import { NotificationKind } from './notification.js';
-import { escapeHtml, formatDate, REASON_WORDS, reasonInWords, renderNotification, type TemplateFacts, toPlainText } from './templates.js';
+import { escapeHtml } from '#lib/core';
+import { formatDate, REASON_WORDS, reasonInWords, renderNotification, type TemplateFacts, toPlainText } from './templates.js';
 
 const facts: TemplateFacts = { participantName: 'Olena K.', placementTitle: 'Barnehageassistent', employerName: 'Solsikken barnehage' };
 

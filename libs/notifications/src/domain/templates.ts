@@ -209,4 +209,3 @@ export function toPlainText(content: MessageContent): string {
   return [...content.paragraphs, ...(content.action ? [`${content.action.label}: ${content.action.href}`] : [])].join('\n\n');
 }
 
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

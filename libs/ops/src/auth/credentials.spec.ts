@@ -1,4 +1,4 @@
-import { ADMIN_COOKIE, adminCookie, bearerToken, clearedAdminCookie, readCookie, secretsEqual } from './credentials.js';
+import { ADMIN_COOKIE, adminCookie, clearedAdminCookie, readCookie, secretsEqual } from './credentials.js';
 
 describe('operations credentials', () => {
   it('compares the scrape token exactly, and never matches when none is configured', () => {
@@ -9,14 +9,6 @@ describe('operations credentials', () => {
     expect(secretsEqual('', undefined)).toBe(false);
     expect(secretsEqual('anything', undefined)).toBe(false);
     expect(secretsEqual('', '')).toBe(false);
-  });
-
-  it('reads bearer tokens', () => {
-    expect(bearerToken('Bearer abc.def.ghi')).toBe('abc.def.ghi');
-    expect(bearerToken('bearer   x')).toBe('x');
-    expect(bearerToken('Basic abc')).toBeNull();
-    expect(bearerToken('Bearer a b')).toBeNull();
-    expect(bearerToken(undefined)).toBeNull();
   });
 
   it('writes a strict, HttpOnly admin cookie for /admin, Secure when asked, and reads it back among others', () => {

@@ -8,12 +8,6 @@ export function secretsEqual(presented: string, expected: string | undefined): b
   return timingSafeEqual(a, b);
 }
 
-/** The token of an `Authorization: Bearer <token>` header, or null. */
-export function bearerToken(header: string | undefined): string | null {
-  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-  return match ? match[1]! : null;
-}
-
 export const ADMIN_COOKIE = 'pb_admin';
 export const ADMIN_COOKIE_PATH = '/admin';
 

@@ -1,6 +1,6 @@
-/** The admin sign-in pages: plain HTML, no script, no external resources. */
+import { escapeHtml } from '#lib/core';
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** The admin sign-in pages: plain HTML, no script, no external resources. */
 
 export const ADMIN_PAGE_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
@@ -16,7 +16,7 @@ export function loginPage(message?: string): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Praksisbro operations: sign in</title></head>
 <body>
 <h1>Praksisbro operations</h1>
-${message ? `<p role="alert">${escape(message)}</p>` : ''}
+${message ? `<p role="alert">${escapeHtml(message)}</p>` : ''}
 <p>Paste an administrator's bearer token (<code>npm run token -- --role ADMIN</code>, or your identity provider's access token).
 The queue dashboard keeps it in an HttpOnly cookie for this browser until the token expires.</p>
 <form method="post" action="/admin/login">

@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#lib/config';
+import { withTimeout } from '#lib/core';
 import { QueueName } from '#lib/queue';
 import { type JobEvent, jobCountersKey, parseJobCounters } from './job-counters.js';
 
@@ -23,16 +24,10 @@ type Part<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; 
 const COLLECT_TIMEOUT_MS = 3000;
 
 async function part<T>(probe: () => Promise<T>): Promise<Part<T>> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timeout after ${COLLECT_TIMEOUT_MS} ms`)), COLLECT_TIMEOUT_MS);
-    });
-    return { ok: true, value: await Promise.race([probe(), timeout]) };
+    return { ok: true, value: await withTimeout(probe(), COLLECT_TIMEOUT_MS, () => new Error(`timeout after ${COLLECT_TIMEOUT_MS} ms`)) };
   } catch (err) {
     return { ok: false, error: (err as Error).message };
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
 import { AccessPolicy, type Actor, ParticipantView, Role } from '#lib/access';
-import { CEFR_LEVELS, EVIDENCE_SOURCES, LANGUAGE_SKILLS, NotFoundError, type Page, type PageRequest, parseInput, SECTORS, toPage, ValidationError, WEEKDAYS, isoDate as isoDateSchema, assertTimestampCursor, isUuid, ForbiddenError } from '#lib/core';
-import { AreaCatalogue } from '#lib/geo';
-import { OccupationCatalogue } from '#lib/occupations';
+import { CEFR_LEVELS, EVIDENCE_SOURCES, LANGUAGE_SKILLS, NotFoundError, type Page, type PageRequest, parseInput, SECTORS, toPage, ValidationError, WEEKDAYS, isoDate, assertTimestampCursor, isUuid, ForbiddenError } from '#lib/core';
+import { areaCodeSchema } from '#lib/geo';
+import { occupationCodeSchema } from '#lib/occupations';
 import { DomainEventType, OutboxWriter } from '#lib/outbox';
 import { currentLevels } from '../domain/current-level.js';
 import { ConsentScope, EducationLevel, FinalGoal, ParticipantStatus, ProtectionBasis, RecognitionStatus } from '../domain/participant.js';
@@ -14,9 +14,6 @@ import { ParticipantTeacherEntity } from '../persistence/participant-teacher.ent
 import { ParticipantEntity } from '../persistence/participant.entity.js';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const isoDate = isoDateSchema();
-const occupationCode = z.string().refine((c) => OccupationCatalogue.default().has(c), 'is not a STYRK-08 code in the occupation list');
-const areaCode = z.string().refine((c) => AreaCatalogue.default().has(c), 'is not a known district or municipality code');
 const languageName = z.string().trim().min(2).max(40);
 const thisYear = new Date().getUTCFullYear();
 
@@ -46,16 +43,16 @@ const profileFields = {
       }),
     )
     .max(10),
-  experience: z.array(z.object({ occupationCode, years: z.number().min(0).max(50), country: z.string().max(60).nullish(), description: z.string().max(500).nullish() })).max(20),
+  experience: z.array(z.object({ occupationCode: occupationCodeSchema, years: z.number().min(0).max(50), country: z.string().max(60).nullish(), description: z.string().max(500).nullish() })).max(20),
   certificates: z.array(text(100)).max(20),
-  wantedOccupations: z.array(occupationCode).max(10),
-  longTermOccupations: z.array(occupationCode).max(10),
+  wantedOccupations: z.array(occupationCodeSchema).max(10),
+  longTermOccupations: z.array(occupationCodeSchema).max(10),
   sectorsOfInterest: z.array(z.enum(SECTORS)).max(16),
   sectorsRefused: z.array(z.enum(SECTORS)).max(16),
   availableFrom: isoDate.nullish(),
   availableWeekdays: z.array(z.enum(WEEKDAYS)).max(7),
   hoursPerWeek: z.number().int().min(0).max(40),
-  reachableAreas: z.array(areaCode).max(80),
+  reachableAreas: z.array(areaCodeSchema).max(80),
   maxTravelMinutes: z.number().int().min(5).max(180).nullish(),
   hasDrivingLicence: z.boolean(),
   hasCar: z.boolean(),
@@ -249,7 +246,7 @@ export class ParticipantsService {
   }
 
   async withdrawConsent(actor: Actor, consentId: string): Promise<ConsentEntity> {
-    if (!z.uuid().safeParse(consentId).success) throw new NotFoundError('Consent', consentId);
+    if (!isUuid(consentId)) throw new NotFoundError('Consent', consentId);
     return this.dataSource.transaction(async (em) => {
       const consent = await em.findOneBy(ConsentEntity, { id: consentId });
       if (!consent) throw new NotFoundError('Consent', consentId);
@@ -295,7 +292,7 @@ export class ParticipantsService {
       if (!isUuid(filter.advisorId)) throw ValidationError.field('filter.advisorId', 'is not an id');
       qb.andWhere('p.advisor_id = :advisor', { advisor: filter.advisorId });
     }
-    if (filter.programmeEndsBefore && !isoDateSchema().safeParse(filter.programmeEndsBefore).success) throw ValidationError.field('filter.programmeEndsBefore', 'must be a date (YYYY-MM-DD)');
+    if (filter.programmeEndsBefore && !isoDate.safeParse(filter.programmeEndsBefore).success) throw ValidationError.field('filter.programmeEndsBefore', 'must be a date (YYYY-MM-DD)');
     if (filter.programmeEndsBefore) qb.andWhere('p.programme_end <= :endsBefore', { endsBefore: filter.programmeEndsBefore });
     if (filter.search) {
       if (scope.view !== ParticipantView.FULL) throw ValidationError.field('filter.search', 'name search is only available to the participant’s advisors');
@@ -315,9 +312,17 @@ export class ParticipantsService {
     return p;
   }
 
+  /** One participant the caller sees in full (their unit's advisors): NOT_FOUND when not visible, FORBIDDEN otherwise. */
+  async fullView(actor: Actor, id: string, forbidden: string): Promise<ParticipantEntity> {
+    const [visible] = await this.findByIds(actor, [id]);
+    if (!visible) throw new NotFoundError('Participant', id);
+    if (visible.view !== ParticipantView.FULL) throw new ForbiddenError(forbidden);
+    return visible.entity;
+  }
+
   async findByIds(actor: Actor, ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<VisibleParticipant[]> {
     const scope = this.policy.participantScope(actor);
-    const valid = ids.filter((id) => z.uuid().safeParse(id).success);
+    const valid = ids.filter((id) => isUuid(id));
     if (scope.kind === 'NONE' || valid.length === 0) return [];
     const qb = em.getRepository(ParticipantEntity).createQueryBuilder('p').where('p.id IN (:...ids)', { ids: valid });
     this.applyScope(actor, qb);

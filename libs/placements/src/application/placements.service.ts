@@ -2,16 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AccessPolicy, type Actor, Role } from '#lib/access';
-import { CEFR_LEVELS, ConflictError, NotFoundError, type Page, type PageRequest, parseInput, SECTORS, toPage, ValidationError, WEEKDAYS, isoDate as isoDateSchema, assertTimestampCursor, isUuid } from '#lib/core';
+import { CEFR_LEVELS, ConflictError, NotFoundError, type Page, type PageRequest, parseInput, SECTORS, toPage, ValidationError, WEEKDAYS, isoDate, assertTimestampCursor, isUuid } from '#lib/core';
 import { EmployerEntity, EmployerSiteEntity } from '#lib/employers';
-import { OccupationCatalogue } from '#lib/occupations';
+import { OccupationCatalogue, occupationCodeSchema } from '#lib/occupations';
 import { type DomainEvent, DomainEventType, OutboxWriter } from '#lib/outbox';
 import { allowedTransitions, canTransition, LanguageEnvironment, PlacementStatus, PlacementType, PostedBy } from '../domain/placement.js';
 import { PlacementEntity } from '../persistence/placement.entity.js';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const cefr = z.enum(CEFR_LEVELS).nullish();
-const isoDate = isoDateSchema();
 
 const requirementSchema = z.object({ oral: cefr, listening: cefr, reading: cefr, writing: cefr });
 
@@ -20,7 +19,7 @@ const fields = {
   title: text(200),
   description: z.string().max(8000),
   tasks: z.array(text(300)).max(30),
-  occupationCode: z.string().refine((c) => OccupationCatalogue.default().has(c), 'is not a STYRK-08 code in the occupation list'),
+  occupationCode: occupationCodeSchema,
   sector: z.enum(SECTORS),
   requiredNorwegian: requirementSchema,
   openToLowNorwegian: z.boolean(),
@@ -196,7 +195,7 @@ export class PlacementsService {
     if (filter.sector?.length) qb.andWhere('p.sector IN (:...sector)', { sector: filter.sector });
     if (filter.areaCode?.length) qb.andWhere('p.area_code IN (:...area)', { area: filter.areaCode });
     if (filter.employerId && !isUuid(filter.employerId)) throw ValidationError.field('filter.employerId', 'is not an id');
-    if (filter.startsBefore && !isoDateSchema().safeParse(filter.startsBefore).success) throw ValidationError.field('filter.startsBefore', 'must be a date (YYYY-MM-DD)');
+    if (filter.startsBefore && !isoDate.safeParse(filter.startsBefore).success) throw ValidationError.field('filter.startsBefore', 'must be a date (YYYY-MM-DD)');
     if (filter.employerId) qb.andWhere('p.employer_id = :employerId', { employerId: filter.employerId });
     if (filter.occupationCode) qb.andWhere('p.occupation_code = :occ', { occ: filter.occupationCode });
     if (filter.maxRequiredOral) qb.andWhere('(p.required_oral IS NULL OR p.required_oral <= :oral OR p.open_to_low_norwegian)', { oral: filter.maxRequiredOral });
@@ -217,7 +216,7 @@ export class PlacementsService {
   }
 
   async findByIds(actor: Actor, ids: readonly string[]): Promise<PlacementEntity[]> {
-    const valid = ids.filter((id) => z.uuid().safeParse(id).success);
+    const valid = ids.filter((id) => isUuid(id));
     if (valid.length === 0) return [];
     const qb = this.dataSource.getRepository(PlacementEntity).createQueryBuilder('p').where('p.id IN (:...ids)', { ids: valid });
     this.applyScope(actor, qb);

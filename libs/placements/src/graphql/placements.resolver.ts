@@ -1,8 +1,8 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '#lib/access';
-import { pageRequest } from '#lib/core';
+import { groupedByIds, pageRequest } from '#lib/core';
 import { Employer, EmployerSite, EmployersService, loadEmployer, loadSite } from '#lib/employers';
-import { byIds, CurrentActor, type GqlContext, toConnection, groupedByIds } from '#lib/gql';
+import { byIds, CurrentActor, type GqlContext, toConnection } from '#lib/gql';
 import { loadOrganisation, Organisation, OrganisationsService } from '#lib/organisations';
 import { PlacementsService } from '../application/placements.service.js';
 import { allowedTransitions, PlacementStatus } from '../domain/placement.js';

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RowScopes } from '#lib/database';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, ParticipantView } from '#lib/access';
+import type { Actor } from '#lib/access';
 import { AuditKind, AuditPurpose, AuditWriter } from '#lib/audit';
 import { APP_CONFIG, type AppConfig } from '#lib/config';
-import { ForbiddenError, NotFoundError } from '#lib/core';
+import { NotFoundError } from '#lib/core';
 import { NotificationsService } from '#lib/notifications';
 import { DomainEventType, OutboxWriter } from '#lib/outbox';
 import { ParticipantsService } from '#lib/participants';
@@ -128,8 +128,6 @@ export class PrivacyService {
   }
 
   private async assertFullView(actor: Actor, participantId: string): Promise<void> {
-    const [visible] = await this.participants.findByIds(actor, [participantId]);
-    if (!visible) throw new NotFoundError('Participant', participantId);
-    if (visible.view !== ParticipantView.FULL) throw new ForbiddenError('Only the participant’s advisors act on data subject requests');
+    await this.participants.fullView(actor, participantId, 'Only the participant’s advisors act on data subject requests');
   }
 }

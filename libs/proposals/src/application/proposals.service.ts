@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AccessPolicy, type Actor, Role } from '#lib/access';
 import { APP_CONFIG, type AppConfig } from '#lib/config';
 import { acrossOrganisations } from '#lib/database';
-import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError, WEEKDAYS, isoDate as isoDateSchema } from '#lib/core';
+import { ConflictError, ForbiddenError, NotFoundError, parseInput, ValidationError, WEEKDAYS, isoDate, isUuid } from '#lib/core';
 import { DomainEventType, OutboxWriter } from '#lib/outbox';
 import { ConsentScope, ParticipantsService } from '#lib/participants';
 import { PlacementEntity, PlacementsService, PlacementStatus } from '#lib/placements';
@@ -25,7 +25,6 @@ import { FollowUpEntity, FollowUpStatus } from '../persistence/follow-up.entity.
 import { type Agreement, ProposalEntity } from '../persistence/proposal.entity.js';
 import { ProposalTransitionEntity } from '../persistence/proposal-transition.entity.js';
 
-const isoDate = isoDateSchema();
 const suggestSchema = z.object({ participantId: z.uuid(), placementId: z.uuid(), note: z.string().trim().max(2000).nullish() });
 const reasonCodes = [...Object.values(DeclineReason), ...Object.values(ParticipantReason)] as [string, ...string[]];
 const transitionSchema = z.object({ reason: z.enum(reasonCodes).nullish(), reasonNote: z.string().trim().max(2000).nullish() });
@@ -174,7 +173,7 @@ export class ProposalsService implements OnModuleInit {
 
   async logFollowUp(actor: Actor, followUpId: string, input: FollowUpLogInput): Promise<FollowUpEntity> {
     const data = parseInput(followUpLogSchema, input);
-    if (!z.uuid().safeParse(followUpId).success) throw new NotFoundError('FollowUp', followUpId);
+    if (!isUuid(followUpId)) throw new NotFoundError('FollowUp', followUpId);
     return this.dataSource.transaction(async (em) => {
       const followUp = await em.findOne(FollowUpEntity, { where: { id: followUpId }, lock: { mode: 'pessimistic_write' } });
       if (!followUp) throw new NotFoundError('FollowUp', followUpId);
@@ -214,7 +213,7 @@ export class ProposalsService implements OnModuleInit {
   async list(actor: Actor, filter: ProposalFilter, first: number): Promise<ProposalEntity[]> {
     for (const key of ['participantId', 'placementId', 'employerId'] as const) {
       const id = filter[key];
-      if (id && !z.uuid().safeParse(id).success) throw ValidationError.field(`filter.${key}`, 'is not an id');
+      if (id && !isUuid(id)) throw ValidationError.field(`filter.${key}`, 'is not an id');
     }
     const qb = this.dataSource.getRepository(ProposalEntity).createQueryBuilder('pr');
     await this.applyScope(actor, qb);
@@ -279,7 +278,7 @@ export class ProposalsService implements OnModuleInit {
     }
     await prepare?.(proposal);
     await em.save(proposal);
-    if (OCCUPYING_STATUSES.includes(from) && !willOccupy) await em.update(FollowUpEntity, { proposalId, status: FollowUpStatus.PLANNED }, { status: FollowUpStatus.CANCELLED });
+    if (wasOccupying && !willOccupy) await em.update(FollowUpEntity, { proposalId, status: FollowUpStatus.PLANNED }, { status: FollowUpStatus.CANCELLED });
     const actorId = who.kind === 'USER' ? who.actor.userId : null;
     await em.insert(ProposalTransitionEntity, { proposalId, fromStatus: from, toStatus: to, reason: data.reason ?? null, reasonNote: data.reasonNote ?? null, actorId, actorKind: who.kind });
     events.push({
@@ -324,7 +323,7 @@ export class ProposalsService implements OnModuleInit {
   }
 
   private async lockVisible(em: EntityManager, who: ProposalActor, id: string, lock = true): Promise<ProposalEntity> {
-    if (!z.uuid().safeParse(id).success) throw new NotFoundError('Proposal', id);
+    if (!isUuid(id)) throw new NotFoundError('Proposal', id);
     const proposal = await em.findOne(ProposalEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!proposal || !(await this.canSee(em, who, proposal))) throw new NotFoundError('Proposal', id);
     return proposal;

@@ -1,9 +1,9 @@
 import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { type Actor, Role } from '#lib/access';
-import { ValidationError } from '#lib/core';
+import { groupedByIds, ValidationError } from '#lib/core';
 import { Employer } from '#lib/employers';
-import { CurrentActor, type GqlContext, rootFieldOf, groupedByIds } from '#lib/gql';
+import { CurrentActor, type GqlContext, rootFieldOf } from '#lib/gql';
 import { loadParticipant, ParticipantsService, ParticipantViewModel, toParticipantView } from '#lib/participants';
 import { loadPlacement, Placement, PlacementsService, toPlacement } from '#lib/placements';
 import { CandidateCards } from '../application/candidate-card.js';

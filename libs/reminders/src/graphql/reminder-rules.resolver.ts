@@ -51,8 +51,8 @@ const ruleSchema = z
   .object({
     code: z.enum(RuleCode),
     organisationId: z.uuid().nullish(),
-    validFrom: isoDate(),
-    validTo: isoDate().nullish(),
+    validFrom: isoDate,
+    validTo: isoDate.nullish(),
     enabled: z.boolean().default(true),
     params: z
       .object(Object.fromEntries(PARAM_NAMES.map((k) => [k, paramNumber.nullish()])) as Record<(typeof PARAM_NAMES)[number], z.ZodOptional<z.ZodNullable<typeof paramNumber>>>)

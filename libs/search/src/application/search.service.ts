@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { AccessPolicy, type Actor } from '#lib/access';
 import { CEFR_LEVELS, DEFAULT_PAGE_SIZE, ForbiddenError, MAX_PAGE_SIZE, SECTORS, ValidationError } from '#lib/core';
-import { AreaCatalogue } from '#lib/geo';
+import { areaCodeSchema } from '#lib/geo';
 import { ParticipantStatus, FinalGoal } from '#lib/participants';
 import { PlacementStatus, PlacementType } from '#lib/placements';
 import { decodeSearchCursor, encodeSearchCursor, searchFingerprint } from '../domain/search-cursor.js';
@@ -23,7 +23,6 @@ import {
 import { queryWords } from '../domain/search-text.js';
 
 const values = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `must list at most ${max} values`).nullish();
-const areaCode = z.string().refine((c) => AreaCatalogue.default().has(c), 'is not a known district or municipality code');
 const oralLevel = z.enum([...CEFR_LEVELS, NO_LEVEL], `must be a CEFR level (${CEFR_LEVELS.join(', ')}) or ${NO_LEVEL}`);
 const page = {
   query: z.string().max(500, 'must be at most 500 characters').nullish(),
@@ -37,7 +36,7 @@ const placementSearchSchema = z.object({
     .object({
       type: values(z.enum(PlacementType), 10),
       sector: values(z.enum(SECTORS), 20),
-      areaCode: values(areaCode, 200),
+      areaCode: values(areaCodeSchema, 200),
       requiredOral: values(oralLevel, 10),
       status: values(z.enum(PlacementStatus), 10),
     })
@@ -53,7 +52,7 @@ const participantSearchSchema = z.object({
       status: values(z.enum(ParticipantStatus), 10),
       finalGoal: values(z.enum(FinalGoal), 10),
       oralLevel: values(oralLevel, 10),
-      reachableArea: values(areaCode, 200),
+      reachableArea: values(areaCodeSchema, 200),
     })
     .strict()
     .nullish(),
